@@ -1,0 +1,5 @@
+"""Demo accounts' dossiers (see `manage.py load_demo`)."""
+
+
+def load(stdout=None):
+    return None

@@ -1,0 +1,3 @@
+from .candidature import Candidature, CandidatureMention, CandidatureStatus
+
+__all__ = ["Candidature", "CandidatureMention", "CandidatureStatus"]

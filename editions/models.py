@@ -1,0 +1,283 @@
+"""The public record: éditions with their level scheme, criteria and mention types, the candidate
+bodies, and the published results. Nothing here imports the process (``candidatures``)."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+DEFAULT_LEVELS = [
+    (1, _("Niveau 1"), _("Découverte : un premier pas, sans stratégie d'ensemble.")),
+    (2, _("Niveau 2"), _("Des actions ponctuelles et ciblées.")),
+    (3, _("Niveau 3"), _("Un usage délibéré et régulier du logiciel libre.")),
+    (4, _("Niveau 4"), _("Une vraie stratégie d'adoption générale et l'ouverture des données.")),
+    (5, _("Niveau 5"), _("Excellence : une très forte implication dans tous les domaines.")),
+]
+
+
+class EditionState(models.TextChoices):
+    UPCOMING = "upcoming", _("À venir")
+    OPEN = "open", _("Candidatures ouvertes")
+    UNDER_REVIEW = "under_review", _("Dossiers en cours d'examen")
+    PUBLISHED = "published", _("Résultats publiés")
+
+
+class EditionQuerySet(models.QuerySet):
+    def with_public_results(self, now=None):
+        return self.filter(results_published_at__lte=now or timezone.now())
+
+
+class Edition(index.Indexed, ClusterableModel):
+    """One yearly édition of the label. Its state derives from its dates, never stored."""
+
+    year = models.PositiveSmallIntegerField(_("année"), unique=True)
+    ordinal = models.PositiveSmallIntegerField(
+        _("numéro d'édition"), help_text=_("2021 est la 6e édition.")
+    )
+    intro = models.TextField(_("présentation"), blank=True)
+    call_opens_at = models.DateTimeField(_("ouverture des candidatures"), null=True, blank=True)
+    deadline = models.DateTimeField(_("date limite de dépôt"), null=True, blank=True)
+    jury_date = models.DateField(_("réunion du jury"), null=True, blank=True)
+    results_published_at = models.DateTimeField(
+        _("publication des résultats"),
+        null=True,
+        blank=True,
+        help_text=_("Aucune décision n'est visible du public avant cette date."),
+    )
+    ceremony_date = models.DateField(_("date de la cérémonie"), null=True, blank=True)
+    ceremony_place = models.CharField(_("lieu de la cérémonie"), max_length=255, blank=True)
+    rules_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page du règlement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = EditionQuerySet.as_manager()
+
+    search_fields = [index.SearchField("year"), index.SearchField("intro")]
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("édition")
+        verbose_name_plural = _("éditions")
+
+    def __str__(self):
+        return _("Édition %(year)s") % {"year": self.year}
+
+    def state(self, now=None):
+        now = now or timezone.now()
+        if self.results_published_at and now >= self.results_published_at:
+            return EditionState.PUBLISHED
+        if self.deadline and now >= self.deadline:
+            return EditionState.UNDER_REVIEW
+        if self.call_opens_at and now >= self.call_opens_at:
+            return EditionState.OPEN
+        if not self.call_opens_at and self.deadline:
+            return EditionState.OPEN
+        return EditionState.UPCOMING
+
+    def get_state_display(self):
+        return self.state().label
+
+    def results_are_public(self, now=None):
+        return self.state(now) == EditionState.PUBLISHED
+
+    def accepts_applications(self, now=None):
+        return self.state(now) == EditionState.OPEN
+
+    def add_default_levels(self):
+        """Give a new édition the 1-5 scheme used from 2016 to 2024 (editable afterwards)."""
+        for number, name, description in DEFAULT_LEVELS:
+            Level.objects.get_or_create(
+                edition=self,
+                number=number,
+                defaults={"name": str(name), "description": str(description), "sort_order": number},
+            )
+
+    def get_absolute_url(self):
+        return reverse("editions:edition_detail", kwargs={"year": self.year})
+
+
+class Level(Orderable):
+    """A step of an édition's level scheme: 1 to 5 until 2024, Badge/Bronze/Argent/Or in 2025."""
+
+    edition = ParentalKey(Edition, on_delete=models.CASCADE, related_name="levels")
+    number = models.PositiveSmallIntegerField(_("rang"), help_text=_("1 est le plus bas."))
+    name = models.CharField(_("nom"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(Orderable.Meta):
+        ordering = ["edition", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "number"], name="unique_level_number")
+        ]
+        verbose_name = _("niveau")
+        verbose_name_plural = _("niveaux")
+
+    def __str__(self):
+        return self.name
+
+
+class CriteriaDomain(Orderable):
+    edition = ParentalKey(Edition, on_delete=models.CASCADE, related_name="criteria_domains")
+    name = models.CharField(_("nom"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("domaine de critères")
+        verbose_name_plural = _("domaines de critères")
+
+    def __str__(self):
+        return self.name
+
+
+class MentionType(Orderable):
+    edition = ParentalKey(Edition, on_delete=models.CASCADE, related_name="mention_types")
+    name = models.CharField(_("intitulé"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("mention spéciale")
+        verbose_name_plural = _("mentions spéciales")
+
+    def __str__(self):
+        return self.name
+
+
+class CollectiviteKind(models.TextChoices):
+    COMMUNE = "commune", _("Commune")
+    INTERCOMMUNALITE = "intercommunalite", _("Intercommunalité")
+    DEPARTEMENT = "departement", _("Département")
+    REGION = "region", _("Région")
+    SYNDICAT = "syndicat", _("Syndicat")
+    ETABLISSEMENT_PUBLIC = "etablissement_public", _("Établissement public")
+    ASSOCIATION = "association", _("Association")
+    OTHER = "other", _("Autre organisme d'intérêt public")
+
+
+class Collectivite(index.Indexed, models.Model):
+    """A candidate body: a collectivité or any other public-interest body that may apply."""
+
+    name = models.CharField(_("nom"), max_length=255)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=255, unique=True)
+    kind = models.CharField(_("type"), max_length=30, choices=CollectiviteKind.choices)
+    insee_code = models.CharField(_("code INSEE"), max_length=5, blank=True, db_index=True)
+    siren = models.CharField(_("SIREN"), max_length=9, blank=True, db_index=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("année de référence de la population"), null=True, blank=True
+    )
+    departement_code = models.CharField(_("code du département"), max_length=3, blank=True)
+    departement = models.CharField(_("département"), max_length=100, blank=True)
+    region_code = models.CharField(_("code de la région"), max_length=3, blank=True)
+    region = models.CharField(_("région"), max_length=100, blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+        index.FilterField("insee_code"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("collectivité")
+        verbose_name_plural = _("collectivités")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["siren"], condition=~models.Q(siren=""), name="unique_collectivite_siren"
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "insee_code"],
+                condition=~models.Q(insee_code=""),
+                name="unique_collectivite_insee_code",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug(self.name)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def unique_slug(cls, name):
+        base = slugify(name)[:240] or "collectivite"
+        slug, n = base, 2
+        while cls.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def get_absolute_url(self):
+        return reverse("editions:collectivite_detail", kwargs={"slug": self.slug})
+
+
+class ResultQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Only results of éditions whose publication date has passed: the embargo lives here."""
+        return self.filter(edition__results_published_at__lte=now or timezone.now())
+
+    def laureates(self):
+        return self.filter(level__isnull=False)
+
+
+class Result(models.Model):
+    """One body's published outcome in one édition: the public record.
+
+    Written by the process when a decision is published (``candidatures``), or imported for the
+    éditions that predate the site (2016-2020), so no dossier has to be invented for them.
+    ``level`` empty means "not labelled"; such rows count as candidatures but are never listed.
+    """
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="results")
+    collectivite = models.ForeignKey(Collectivite, on_delete=models.PROTECT, related_name="results")
+    level = models.ForeignKey(
+        Level, on_delete=models.PROTECT, null=True, blank=True, related_name="results"
+    )
+    public_comment = models.TextField(_("appréciation publique du jury"), blank=True)
+
+    objects = ResultQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["edition", "-level__number", "collectivite__name"]
+        verbose_name = _("résultat")
+        verbose_name_plural = _("résultats")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "collectivite"], name="unique_result_per_edition"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.collectivite} — {self.edition.year}"
+
+    @property
+    def is_laureate(self):
+        return self.level_id is not None
+
+
+class MentionAward(models.Model):
+    """A special mention awarded with its citation, attached to a published result."""
+
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="mentions")
+    mention_type = models.ForeignKey(MentionType, on_delete=models.PROTECT, related_name="awards")
+    citation = models.TextField(_("citation"), blank=True)
+
+    class Meta:
+        verbose_name = _("mention décernée")
+        verbose_name_plural = _("mentions décernées")
+
+    def __str__(self):
+        return f"{self.mention_type} — {self.result.collectivite}"

@@ -1,0 +1,20 @@
+import pytest
+
+from tests.conftest import axe_violations
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_home_page_loads_without_console_error_and_passes_axe(live_server, page):
+    from home.demo import load
+
+    load()
+    response = page.goto(live_server.url + "/")
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("h1").first.is_visible()
+    assert page.console_errors == []
+    assert axe_violations(page) == []
