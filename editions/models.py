@@ -281,3 +281,44 @@ class MentionAward(models.Model):
 
     def __str__(self):
         return f"{self.mention_type} — {self.result.collectivite}"
+
+
+class TerritoryKind(models.TextChoices):
+    COMMUNE = "commune", _("Commune")
+    EPCI = "epci", _("Intercommunalité (EPCI)")
+
+
+class Territory(index.Indexed, models.Model):
+    """Official reference data (communes and EPCI) from ``@etalab/decoupage-administratif``.
+
+    Licence Ouverte 2.0. Used to register a collectivité with its codes and population filled in.
+    """
+
+    kind = models.CharField(_("type"), max_length=10, choices=TerritoryKind.choices)
+    code = models.CharField(
+        _("code"), max_length=9, help_text=_("Code INSEE (commune) ou SIREN (EPCI).")
+    )
+    name = models.CharField(_("nom"), max_length=255)
+    insee_code = models.CharField(_("code INSEE"), max_length=5, blank=True, db_index=True)
+    siren = models.CharField(_("SIREN"), max_length=9, blank=True, db_index=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(_("année de la population"), null=True)
+    postal_codes = models.CharField(_("codes postaux"), max_length=255, blank=True)
+    departement_code = models.CharField(_("code du département"), max_length=3, blank=True)
+    departement = models.CharField(_("département"), max_length=100, blank=True)
+    region_code = models.CharField(_("code de la région"), max_length=3, blank=True)
+    region = models.CharField(_("région"), max_length=100, blank=True)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("territoire de référence")
+        verbose_name_plural = _("territoires de référence")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "code"], name="unique_territory_code")
+        ]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.departement_code})" if self.departement_code else self.name

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import axe_violations
+from tests.browser import axe_violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,3 +18,12 @@ def test_home_page_loads_without_console_error_and_passes_axe(live_server, page)
     assert page.locator("h1").first.is_visible()
     assert page.console_errors == []
     assert axe_violations(page) == []
+
+
+@pytest.mark.django_db
+def test_home_page_is_valid_html(client, home_page):
+    from tests.browser import html_errors
+
+    response = client.get("/")
+    assert response.status_code == 200
+    assert html_errors(response.content.decode()) == []

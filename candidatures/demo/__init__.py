@@ -1,0 +1,8 @@
+"""Demo dossiers and jury work (see `manage.py load_demo`)."""
+
+from . import applicant, jury
+
+
+def load(stdout=None):
+    applicant.load(stdout=stdout)
+    jury.load(stdout=stdout)

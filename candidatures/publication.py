@@ -1,0 +1,1 @@
+"""Bridge from the process to the public record: a published decision becomes an editions.Result."""

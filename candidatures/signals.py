@@ -1,0 +1,1 @@
+"""Receivers of Wagtail's workflow signals for candidatures (status changes, notifications)."""
