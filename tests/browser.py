@@ -38,6 +38,5 @@ def html_errors(html):
             text=True,
             check=False,
         )
-    return [
-        line for line in result.stderr.splitlines() + result.stdout.splitlines() if "error" in line
-    ]
+    lines = result.stderr.splitlines() + result.stdout.splitlines()
+    return [line for line in lines if line.startswith("Error") or ": error:" in line]
