@@ -1,7 +1,14 @@
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+SEARCH_PER_PAGE = 10
+SEARCH_MAX_LENGTH = 200
 
 
 @never_cache
@@ -15,3 +22,25 @@ def health(request):
     except Exception:  # any database failure means "not ready"
         return JsonResponse({"status": "erreur", "database": "injoignable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def search(request):
+    """Full-text search over every live public page (Wagtail's database backend)."""
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+    page_obj = None
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+        page_obj = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"search_query": query, "page_obj": page_obj, "filters": urlencode({"q": query})}
+    return TemplateResponse(request, "home/search.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    return TemplateResponse(
+        request,
+        "robots.txt",
+        {"sitemap_url": request.build_absolute_uri("/sitemap.xml")},
+        content_type="text/plain; charset=utf-8",
+    )

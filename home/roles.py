@@ -1,0 +1,31 @@
+"""Names of the groups and of the editorial workflow (shared by migrations, demo and code)."""
+
+EDITORS = "Rédacteurs"
+COMMUNICATION = "Responsables communication"
+APPLICANTS = "Candidats"
+LABEL_TEAM = "Équipe label"
+JURY = "Jury"
+JURY_PRESIDENT = "Président du jury"
+
+EDITORIAL_WORKFLOW = "Relecture éditoriale"
+EDITORIAL_TASK = "Validation par la communication"
+
+# (app_label, model, codename) of the model permissions of each editorial group.
+EDITOR_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin"),
+    ("wagtailimages", "image", "add_image"),
+    ("wagtailimages", "image", "choose_image"),
+    ("wagtaildocs", "document", "add_document"),
+    ("wagtaildocs", "document", "choose_document"),
+]
+COMMUNICATION_PERMISSIONS = [
+    *EDITOR_PERMISSIONS,
+    ("wagtailimages", "image", "change_image"),
+    ("wagtaildocs", "document", "change_document"),
+    ("home", "presscontact", "add_presscontact"),
+    ("home", "presscontact", "change_presscontact"),
+    ("home", "presscontact", "view_presscontact"),
+]
+# Page permissions: communication on the whole tree, editors under the news/press indexes.
+COMMUNICATION_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page"]
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
