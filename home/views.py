@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import JsonResponse
@@ -24,13 +26,19 @@ def health(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def search_terms(query):
+    """Words only, lower-cased: quotes or operators (AND, NOT, *) must not reach the backend."""
+    return " ".join(re.findall(r"\w+", query.lower()))
+
+
 @require_GET
 def search(request):
     """Full-text search over every live public page (Wagtail's database backend)."""
     query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
     page_obj = None
+    terms = search_terms(query)
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        results = Page.objects.live().public().specific().search(terms) if terms else []
         page_obj = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
     context = {"search_query": query, "page_obj": page_obj, "filters": urlencode({"q": query})}
     return TemplateResponse(request, "home/search.html", context)
