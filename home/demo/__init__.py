@@ -40,6 +40,7 @@ def ensure_home():
             tagline=content.HOME["tagline"],
             intro=content.HOME["intro"],
             hero_image=demo_image("Illustration du label", "green", seed=1),
+            hero_image_alt="",  # decorative: the title says it all
         )
         for number, (value, label) in enumerate(content.HOME["key_figures"]):
             home.key_figures.add(HomeKeyFigure(value=value, label=label, sort_order=number))
@@ -85,11 +86,8 @@ def ensure_news(home):
     for number, data in enumerate(content.NEWS):
         if child_by_slug(index, data["slug"]) is None:
             fields = {k: v for k, v in data.items() if k != "tags"}
-            page = NewsPage(
-                **fields,
-                image=demo_image(f"Illustration : {data['title']}", colors[number % 3], number + 2),
-                image_alt="",
-            )
+            image = demo_image(f"Illustration : {data['title']}", colors[number % 3], number + 2)
+            page = NewsPage(**fields, image=image, image_alt=image.description)
             page.tags.add(*data["tags"])
             publish_child(index, page)
     return index

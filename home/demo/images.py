@@ -9,6 +9,8 @@ from PIL import ImageDraw
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
+COLOR_NAMES = {"green": "verts", "orange": "orange", "blue": "bleus"}
+
 PALETTE = {
     "green": ((11, 93, 59), (243, 246, 244)),
     "orange": ((179, 84, 30), (253, 241, 232)),
@@ -30,13 +32,17 @@ def _draw(color, size=(1200, 675), seed=1):
     return img
 
 
+def alt_text(color):
+    return f"Motif abstrait de cercles {COLOR_NAMES[color]}"
+
+
 def demo_image(title, color="green", seed=1):
     image = Image.objects.filter(title=title).first()
     if image is None:
         buffer = io.BytesIO()
         _draw(color, seed=seed).save(buffer, "PNG")
         name = f"demo-{seed}-{color}.png"
-        image = Image(title=title)
+        image = Image(title=title, description=alt_text(color))
         image.file = ImageFile(io.BytesIO(buffer.getvalue()), name=name)
         image.save()
     return image

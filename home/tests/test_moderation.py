@@ -1,4 +1,4 @@
-"""Editorial moderation: groups and workflow after migrate; editors submit, communication decides."""
+"""Editorial moderation: groups and workflow after migrate; editors submit, managers decide."""
 
 import datetime
 
