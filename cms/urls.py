@@ -24,10 +24,11 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if getattr(settings, "SERVE_MEDIA", settings.DEBUG):
+    # Public media through the default storage (dev and tests; production uses S3 or the proxy).
+    urlpatterns += [path("media/<path:path>", home_views.serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,8 +1,11 @@
+import mimetypes
 import re
 
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
@@ -42,6 +45,22 @@ def search(request):
         page_obj = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
     context = {"search_query": query, "page_obj": page_obj, "filters": urlencode({"q": query})}
     return TemplateResponse(request, "home/search.html", context)
+
+
+@require_GET
+def serve_media(request, path):
+    """Public media from the default storage, for development and tests only (SERVE_MEDIA).
+
+    Production serves media from S3 or the reverse proxy; private files use another storage.
+    """
+    try:
+        if not default_storage.exists(path):
+            raise Http404
+        handle = default_storage.open(path, "rb")
+    except SuspiciousFileOperation as exc:
+        raise Http404 from exc
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return FileResponse(handle, content_type=content_type)
 
 
 @require_GET
