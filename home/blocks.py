@@ -151,6 +151,16 @@ class CaptionedTableBlock(TableBlock):
         template = "home/blocks/table.html"
 
 
+class LegalInformationBlock(blocks.StaticBlock):
+    """The publisher, director and host read from the site settings (kept in one place)."""
+
+    class Meta:
+        icon = "info-circle"
+        label = _("Informations légales (paramètres du site)")
+        admin_text = _("Affiche l'éditeur, le directeur de la publication et l'hébergeur.")
+        template = "home/blocks/legal_information.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(label=_("Texte"), features=RICH_TEXT_FEATURES, icon="pilcrow")
@@ -159,6 +169,7 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     documents = DocumentLinksBlock()
     accordion = AccordionBlock()
+    legal_information = LegalInformationBlock()
     table = CaptionedTableBlock(table_options={"contextMenu": True, "startRows": 3, "startCols": 3})
 
     class Meta:

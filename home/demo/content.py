@@ -88,7 +88,7 @@ STANDARD_PAGES = [
         "title": "Règlement du label",
         "intro": "Les règles de participation au label Territoire Numérique Libre.",
         "body": [
-            h2("Qui peut candidater ?"),
+            h2("Qui peut candidater ?"),
             p(
                 "Le label est ouvert aux collectivités territoriales (communes, intercommunalités, "
                 "départements, régions), à leurs groupements, ainsi qu'aux syndicats, agences "
@@ -110,7 +110,7 @@ STANDARD_PAGES = [
                 "des mentions spéciales. Une collectivité peut candidater chaque année."
             ),
             cta(
-                "Prêt à candidater ?",
+                "Prêt à candidater ?",
                 "Créez votre espace candidat pour préparer votre dossier.",
                 "Accéder à l'espace candidat",
                 "/espace-candidat/",
@@ -123,7 +123,7 @@ STANDARD_PAGES = [
         "intro": "Les cinq domaines de critères des éditions 2019 à 2021.",
         "body": [
             p(
-                "Une collectivité n'a pas besoin d'agir dans tous les domaines : plus elle couvre "
+                "Une collectivité n'a pas besoin d'agir dans tous les domaines : plus elle couvre "
                 "de critères, plus son niveau est élevé."
             ),
             *[block for title, text in CRITERIA for block in (h2(title), p(text))],
@@ -145,20 +145,20 @@ STANDARD_PAGES = [
                 "Candidater",
                 [
                     (
-                        "La participation est-elle payante ?",
+                        "La participation est-elle payante ?",
                         "Non, la candidature est gratuite et ne demande aucune adhésion.",
                     ),
                     (
-                        "Notre commune est petite : pouvons-nous candidater ?",
+                        "Notre commune est petite : pouvons-nous candidater ?",
                         "Oui. En 2021, une mention a distingué la plus petite collectivité "
                         "candidate, Lettret et ses 187 habitants.",
                     ),
                     (
-                        "Peut-on modifier son dossier après l'avoir envoyé ?",
+                        "Peut-on modifier son dossier après l'avoir envoyé ?",
                         "Oui, jusqu'à la date limite de dépôt de l'édition.",
                     ),
                     (
-                        "Le label est-il définitif ?",
+                        "Le label est-il définitif ?",
                         "Non, il est daté de l'année de l'édition et peut être renouvelé chaque "
                         "année.",
                     ),
@@ -171,20 +171,12 @@ STANDARD_PAGES = [
         "title": "Mentions légales",
         "intro": "",
         "body": [
-            h2("Éditeur du site"),
             p(
                 "Ce site est édité par l'association ADULLACT (Association des Développeurs et "
                 "Utilisateurs de Logiciels Libres pour les Administrations et les Collectivités "
-                "Territoriales), dont le siège est à Montpellier (Hérault).",
-                "Contact : label@territoire-numerique-libre.org",
+                "Territoriales), dont le siège est à Montpellier (Hérault)."
             ),
-            h2("Directeur de la publication"),
-            p("Le président de l'association ADULLACT."),
-            h2("Hébergement"),
-            p(
-                "Le site est hébergé en France par l'hébergeur indiqué dans les paramètres du "
-                "site ; son adresse est donnée dans le pied de page de chaque page."
-            ),
+            {"type": "legal_information", "value": None},
             h2("Licences"),
             p(
                 "Le code source du site est publié sous licence AGPL-3.0 ou ultérieure. Les "
@@ -224,7 +216,7 @@ STANDARD_PAGES = [
                 "Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder "
                 "à un contenu et que vous n'avez pas obtenu de réponse satisfaisante, vous pouvez "
                 "écrire au Défenseur des droits, contacter le délégué du Défenseur des droits de "
-                "votre région, ou envoyer un courrier (gratuit, sans affranchissement) à : "
+                "votre région, ou envoyer un courrier (gratuit, sans affranchissement) à : "
                 "Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07."
             ),
         ],
@@ -327,7 +319,7 @@ NEWS = [
         "tags": ["Critères"],
         "body": [
             p(
-                "Les domaines de critères évoluent : stratégie, bonnes pratiques numériques, "
+                "Les domaines de critères évoluent : stratégie, bonnes pratiques numériques, "
                 "logiciels libres, écosystème libre et gestion des données publiques."
             )
         ],

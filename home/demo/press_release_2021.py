@@ -2,7 +2,7 @@
 
 import datetime
 
-TITLE = "« Territoires Numériques Libres » 2021, les résultats sont là !"
+TITLE = "« Territoires Numériques Libres » 2021, les résultats sont là !"
 SLUG = "resultats-territoire-numerique-libre-2021"
 DATE = datetime.date(2021, 12, 9)
 PLACE = "Montpellier"
@@ -12,7 +12,7 @@ INTRO = (
 )
 PARAGRAPHS = [
     "<p>Créé par l'association ADULLACT et soutenue par plusieurs associations acteurs du Libre, "
-    "le label « Territoire Numérique Libre » réunit chaque année les collectivités qui ont fait le "
+    "le label « Territoire Numérique Libre » réunit chaque année les collectivités qui ont fait le "
     "choix de privilégier les usages numériques <b>libres, ouverts et collaboratifs</b>. Ce label "
     "promeut notamment l'utilisation et le développement mutualisé de logiciels libres, vecteurs "
     "d'indépendance, de souveraineté numérique et d'économie d'argent public.</p>",
@@ -29,13 +29,13 @@ PARAGRAPHS = [
     "décrocher le niveau 3 et <b>dix autres</b> ont atteint le niveau 4. Pour finir, <b>une "
     "collectivité</b> candidate s'est démarquée en accédant à l'excellent niveau 5 - la ville "
     "d'Abbeville, pour sa deuxième participation au label Territoire Numérique Libre.</p>",
-    "<p>Le jury a également décerné <b>3 mentions spéciales</b> : « <i>Meilleure première "
-    "candidature</i> » à la ville d'Échirolles, « <i>Plus petite collectivité</i> » à la ville de "
-    "Lettret et ses 187 habitants, et « <i>Meilleure continuité</i> » à la ville de Mions qui se "
+    "<p>Le jury a également décerné <b>3 mentions spéciales</b> : « <i>Meilleure première "
+    "candidature</i> » à la ville d'Échirolles, « <i>Plus petite collectivité</i> » à la ville de "
+    "Lettret et ses 187 habitants, et « <i>Meilleure continuité</i> » à la ville de Mions qui se "
     "maintient au niveau 4 depuis 6 ans.</p>",
-    "<p>Plus de détails sur les résultats de cette 6ème édition : "
+    "<p>Plus de détails sur les résultats de cette 6ème édition : "
     '<a href="/editions/2021/">Territoire Numérique Libre - Édition 2021</a></p>',
-    '<p>Twitter : <a href="https://twitter.com/TerrNumLibre">@TerrNumLibre</a> '
+    '<p>Twitter : <a href="https://twitter.com/TerrNumLibre">@TerrNumLibre</a> '
     '<a href="https://twitter.com/hashtag/TNL2021">#TNL2021</a></p>',
 ]
 CONTACT = {
@@ -46,8 +46,8 @@ CONTACT = {
 PDF_LINES = [
     "ADULLACT - Communique de presse",
     "Montpellier, le 9 decembre 2021",
-    "Territoires Numeriques Libres 2021, les resultats sont la !",
-    "24 candidatures ; niveau 2 : 3 ; niveau 3 : 10 ; niveau 4 : 10 ; niveau 5 : 1 (Abbeville).",
-    "Mentions : Echirolles, Lettret, Mions.",
-    "Contact : Camille TILLATTE - camille.tillatte@adullact.org",
+    "Territoires Numeriques Libres 2021, les resultats sont la !",
+    "24 candidatures ; niveau 2 : 3 ; niveau 3 : 10 ; niveau 4 : 10 ; niveau 5 : 1 (Abbeville).",
+    "Mentions : Echirolles, Lettret, Mions.",
+    "Contact : Camille TILLATTE - camille.tillatte@adullact.org",
 ]

@@ -90,6 +90,10 @@ def test_demo_builds_the_expected_tree_and_wires_moderation(client, home_page):
         assert domain in criteria
     a11y = client.get("/accessibilite/").content.decode()
     assert "RGAA" in a11y and "partiellement conforme" in a11y and "Défenseur des droits" in a11y
+    legal = client.get("/mentions-legales/").content.decode()
+    assert "ADULLACT" in legal and "Montpellier" in legal
+    assert "Le président de l&#x27;ADULLACT" in legal  # publication director, from the settings
+    assert "Hébergeur de démonstration" in legal
     privacy = client.get("/confidentialite/").content.decode()
     assert "CNIL" in privacy and "Durée de conservation" in privacy
     assert WorkflowPage.objects.filter(page__slug__in=["actualites", "communiques"]).count() == 2
