@@ -43,6 +43,19 @@ def create_groups_and_workflow(apps, schema_editor):
         *(permission(apps, *p) for p in roles.COMMUNICATION_PERMISSIONS)
     )
 
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+    if root_collection is not None:
+        for group, perms in (
+            (editors, roles.EDITOR_COLLECTION_PERMISSIONS),
+            (communication, roles.COMMUNICATION_COLLECTION_PERMISSIONS),
+        ):
+            for perm in perms:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission(apps, *perm)
+                )
+
     root = Page.objects.filter(depth=1).order_by("path").first()
     if root is not None:
         for codename in roles.COMMUNICATION_PAGE_PERMISSIONS:

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -55,8 +56,11 @@ def test_groups_and_workflow_exist_after_migrate_alone():
         "Président du jury",
     } <= names
     editors = Group.objects.get(name=roles.EDITORS)
-    codenames = set(editors.permissions.values_list("codename", flat=True))
-    assert {"access_admin", "add_image", "choose_document"} <= codenames
+    assert set(editors.permissions.values_list("codename", flat=True)) == {"access_admin"}
+    collection_codenames = set(
+        editors.collection_permissions.values_list("permission__codename", flat=True)
+    )
+    assert {"add_image", "choose_image", "add_document", "choose_document"} == collection_codenames
     assert not Group.objects.get(name=roles.APPLICANTS).permissions.exists()
     assert not Group.objects.get(name=roles.JURY).permissions.exists()
     communication = Group.objects.get(name=roles.COMMUNICATION)
@@ -158,6 +162,7 @@ def test_communication_rejects_with_a_comment_and_the_editor_gets_it_back(
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     task_state.refresh_from_db()
     assert task_state.comment == "Précisez la date de la cérémonie."
+    assert any("julien@example.org" in message.to for message in mail.outbox)
     # Back to the editor, who can edit and resubmit.
     client.force_login(editor)
     edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
@@ -204,3 +209,12 @@ def test_scheduled_publication_goes_live_with_publish_scheduled(
     assert page.live
     monkeypatch.undo()
     assert page.go_live_at == go_live.replace(second=0, microsecond=0)
+
+
+def test_editors_can_choose_and_upload_images_and_documents(client, home_page, make_user):
+    client.force_login(make_user("julien", roles.EDITORS))
+    assert client.get(reverse("wagtailimages_chooser:choose")).status_code == 200
+    assert client.get(reverse("wagtaildocs_chooser:choose")).status_code == 200
+    assert client.get(reverse("wagtailimages:add")).status_code == 200
+    client.force_login(make_user("marc", roles.APPLICANTS))
+    assert client.get(reverse("wagtailimages_chooser:choose")).status_code == 302
