@@ -1,5 +1,6 @@
 """Site settings editable in the admin: identity, legal information, menus."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -110,6 +111,15 @@ class NavigationLink(Orderable):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if not self.link_page_id and not self.link_url:
+            raise ValidationError({"link_url": _("Choisissez une page ou saisissez une adresse.")})
+        if self.link_url and not self.link_url.startswith(("/", "https://", "http://", "mailto:")):
+            raise ValidationError(
+                {"link_url": _("L'adresse doit commencer par /, https://, http:// ou mailto:.")}
+            )
 
     def get_url(self, request=None):
         if self.link_page_id:

@@ -83,3 +83,11 @@ def test_mobile_menu_toggle_is_hidden_without_javascript(client, home_page):
     html = client.get("/").content.decode()
     assert 'class="nav-toggle" hidden aria-expanded="false" aria-controls="site-nav"' in html
     assert 'id="site-nav"' in html
+
+
+@pytest.mark.parametrize("url", ["", "javascript:alert(1)", "www.example.org"])
+def test_a_menu_link_needs_a_page_or_a_safe_address(url):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        MainMenuItem(title="Lien", link_url=url).clean()
