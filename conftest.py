@@ -10,6 +10,23 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the data kept for ``serialized_rollback`` where every connection object sees it.
+
+    Playwright's sync API switches context; asgiref then gives Django a fresh connection object
+    (same in-memory database) that lacks ``_test_serialized_contents``, so transactional tests
+    after the browser started were flushed and never restored. Storing it on the class fixes it.
+    """
+    from django.db import connections
+
+    default = connections["default"]
+    contents = getattr(default, "_test_serialized_contents", None)
+    if contents is not None:
+        type(default)._test_serialized_contents = contents
+    yield
+
+
 @pytest.fixture
 def home_page(db):
     """The demo site's home page (and the Site pointing at it)."""

@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import feeds
 from home import views as home_views
 
 urlpatterns = [
@@ -12,15 +13,22 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", home_views.health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("recherche/", home_views.search, name="search"),
+    path("flux/actualites.rss", feeds.NewsFeed(), name="feed_news_rss"),
+    path("flux/actualites.atom", feeds.NewsAtomFeed(), name="feed_news_atom"),
+    path("flux/communiques.rss", feeds.PressReleaseFeed(), name="feed_press_rss"),
+    path("flux/communiques.atom", feeds.PressReleaseAtomFeed(), name="feed_press_atom"),
     path("", include("candidatures.urls")),
     path("", include("editions.urls")),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if getattr(settings, "SERVE_MEDIA", settings.DEBUG):
+    # Public media through the default storage (dev and tests; production uses S3 or the proxy).
+    urlpatterns += [path("media/<path:path>", home_views.serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]

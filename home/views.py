@@ -1,7 +1,19 @@
+import mimetypes
+import re
+
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+SEARCH_PER_PAGE = 10
+SEARCH_MAX_LENGTH = 200
 
 
 @never_cache
@@ -15,3 +27,47 @@ def health(request):
     except Exception:  # any database failure means "not ready"
         return JsonResponse({"status": "erreur", "database": "injoignable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def search_terms(query):
+    """Words only, lower-cased: quotes or operators (AND, NOT, *) must not reach the backend."""
+    return " ".join(re.findall(r"\w+", query.lower()))
+
+
+@require_GET
+def search(request):
+    """Full-text search over every live public page (Wagtail's database backend)."""
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+    page_obj = None
+    terms = search_terms(query)
+    if query:
+        results = Page.objects.live().public().specific().search(terms) if terms else []
+        page_obj = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"search_query": query, "page_obj": page_obj, "filters": urlencode({"q": query})}
+    return TemplateResponse(request, "home/search.html", context)
+
+
+@require_GET
+def serve_media(request, path):
+    """Public media from the default storage, for development and tests only (SERVE_MEDIA).
+
+    Production serves media from S3 or the reverse proxy; private files use another storage.
+    """
+    try:
+        if not default_storage.exists(path):
+            raise Http404
+        handle = default_storage.open(path, "rb")
+    except SuspiciousFileOperation as exc:
+        raise Http404 from exc
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return FileResponse(handle, content_type=content_type)
+
+
+@require_GET
+def robots_txt(request):
+    return TemplateResponse(
+        request,
+        "robots.txt",
+        {"sitemap_url": request.build_absolute_uri("/sitemap.xml")},
+        content_type="text/plain; charset=utf-8",
+    )

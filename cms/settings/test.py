@@ -21,3 +21,4 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True  # renditions are in memory: serve them to the browser tests

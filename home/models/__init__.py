@@ -1,0 +1,33 @@
+from home.models.news import NewsIndexPage, NewsPage, NewsPageTag
+from home.models.pages import HomeKeyFigure, HomePage, StandardPage
+from home.models.press import (
+    PressContact,
+    PressReleaseDocument,
+    PressReleaseIndexPage,
+    PressReleasePage,
+)
+from home.models.site_settings import (
+    FooterItem,
+    MainMenuItem,
+    Navigation,
+    NavigationLink,
+    SiteIdentity,
+)
+
+__all__ = [
+    "FooterItem",
+    "HomeKeyFigure",
+    "HomePage",
+    "MainMenuItem",
+    "Navigation",
+    "NavigationLink",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "PressContact",
+    "PressReleaseDocument",
+    "PressReleaseIndexPage",
+    "PressReleasePage",
+    "SiteIdentity",
+    "StandardPage",
+]

@@ -1,0 +1,93 @@
+"""Menus, footer, site settings and SEO metadata shared by every page."""
+
+import pytest
+from wagtail.models import Site
+
+from home.models import MainMenuItem, Navigation, SiteIdentity
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/reglement/", "/actualites/", "/communiques/", "/recherche/?q=label", "/inconnue/"]
+
+
+def test_every_page_reaches_the_legal_pages_and_shows_the_accessibility_status(client, home_page):
+    for url in PAGES:
+        html = client.get(url).content.decode()
+        assert 'href="/mentions-legales/"' in html, url
+        assert 'href="/accessibilite/"' in html, url
+        assert 'href="/confidentialite/"' in html, url
+        assert "Accessibilité : partiellement conforme" in html, url
+
+
+def test_main_menu_marks_the_active_section(client, home_page):
+    html = client.get("/actualites/ceremonie-2021/").content.decode()
+    assert '<a href="/actualites/" aria-current="page">Actualités</a>' in html
+    assert '<a href="/">Accueil</a>' in html
+    assert '<a href="/editions/">Éditions</a>' in html
+    assert '<a href="/espace-candidat/">Candidater</a>' in html
+    home_html = client.get("/").content.decode()
+    assert '<a href="/" aria-current="page">Accueil</a>' in home_html
+
+
+def test_menu_edits_in_the_settings_show_on_the_site(client, home_page):
+    navigation = Navigation.for_site(Site.objects.get(is_default_site=True))
+    MainMenuItem.objects.create(
+        navigation=navigation, title="Presse", link_url="/communiques/", sort_order=99
+    )
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.accessibility_status = "totalement conforme"
+    identity.mastodon_url = "https://mastodon.example.org/@tnl"
+    identity.save()
+    html = client.get("/faq/").content.decode()
+    assert ">Presse</a>" in html
+    assert "Accessibilité : totalement conforme" in html
+    assert 'href="https://mastodon.example.org/@tnl"' in html
+
+
+def test_menu_queries_do_not_grow_with_the_number_of_links(
+    client, home_page, django_assert_max_num_queries
+):
+    client.get("/faq/")
+    with django_assert_max_num_queries(30) as before:
+        client.get("/faq/")
+    navigation = Navigation.for_site(Site.objects.get(is_default_site=True))
+    pages = list(home_page.get_children())
+    for number, page in enumerate(pages):
+        MainMenuItem.objects.create(
+            navigation=navigation, title=f"Lien {number}", link_page=page, sort_order=50 + number
+        )
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        client.get("/faq/")
+
+
+def test_pages_render_without_a_site_or_settings(client, db):
+    # A fresh install before load_demo: Wagtail's welcome page, no menus, no error.
+    response = client.get("/recherche/")
+    assert response.status_code == 200
+
+
+def test_canonical_and_opengraph_metadata(client, home_page):
+    html = client.get("/reglement/").content.decode()
+    assert '<link rel="canonical" href="http://localhost/reglement/">' in html
+    assert '<meta property="og:title" content="Règlement du label">' in html
+    assert '<meta property="og:url" content="http://localhost/reglement/">' in html
+    assert '<meta property="og:type" content="website">' in html
+    assert '<meta name="twitter:card"' in html
+    home = client.get("/").content.decode()
+    assert '<meta property="og:image" content="http://' in home  # the hero image
+    search = client.get("/recherche/?q=x").content.decode()
+    assert '<link rel="canonical" href="http://testserver/recherche/">' in search
+
+
+def test_mobile_menu_toggle_is_hidden_without_javascript(client, home_page):
+    html = client.get("/").content.decode()
+    assert 'class="nav-toggle" hidden aria-expanded="false" aria-controls="site-nav"' in html
+    assert 'id="site-nav"' in html
+
+
+@pytest.mark.parametrize("url", ["", "javascript:alert(1)", "www.example.org"])
+def test_a_menu_link_needs_a_page_or_a_safe_address(url):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        MainMenuItem(title="Lien", link_url=url).clean()

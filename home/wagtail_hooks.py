@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from home.viewsets import PressContactViewSet
+
+register_snippet(PressContactViewSet)
