@@ -61,8 +61,8 @@ class LoginForm(AccessibleFormMixin, AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("Adresse électronique")
-        self.fields["username"].widget = forms.EmailInput(
-            attrs={"autocomplete": "email", "autofocus": True}
+        self.fields["username"].widget = forms.TextInput(
+            attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
         )
         self.fields["password"].label = _("Mot de passe")
         self.describe_fields()

@@ -70,7 +70,9 @@ def test_a_member_without_dossier_is_offered_to_start_one(client):
     assert "Commencer le dossier 2027" in html
 
 
-def test_dashboard_queries_do_not_grow_with_bodies_and_dossiers(client, django_assert_max_num_queries):
+def test_dashboard_queries_do_not_grow_with_bodies_and_dossiers(
+    client, django_assert_max_num_queries
+):
     edition = make_edition()
     make_questionnaire(edition)
     user = make_user()

@@ -53,7 +53,9 @@ def test_a_started_dossier_keeps_its_questions_when_the_questionnaire_changes(cl
     raw = questionnaire.sections.raw_data
     raw[0]["value"]["questions"][0]["value"]["label"] = "Nouvel intitulé"
     del raw[0]["value"]["questions"][1]
-    raw[1]["value"]["questions"].append(question("Nouvelle question", "short_text", "nouvelle", True))
+    raw[1]["value"]["questions"].append(
+        question("Nouvelle question", "short_text", "nouvelle", True)
+    )
     questionnaire.sections = list(raw)
     questionnaire.save()
 
@@ -68,9 +70,12 @@ def test_a_started_dossier_keeps_its_questions_when_the_questionnaire_changes(cl
     assert response.status_code == 302
     candidature.refresh_from_db()
     assert candidature.answers["deliberation"] == "oui"
-    assert "Nouvelle question" not in client.get(
-        f"/espace-candidat/dossiers/{candidature.pk}/recapitulatif/"
-    ).content.decode()
+    assert (
+        "Nouvelle question"
+        not in client.get(
+            f"/espace-candidat/dossiers/{candidature.pk}/recapitulatif/"
+        ).content.decode()
+    )
 
 
 def test_answers_are_prefilled_from_the_previous_edition_by_question_key(client):
@@ -114,7 +119,9 @@ def test_staff_copy_the_previous_questionnaire_from_the_admin(client):
     assert frozen[0]["questions"][0]["criteria_domain_id"] == new_domain.pk
     assert client.get(f"/admin/questionnaires/edit/{copy.pk}/").status_code == 200
     # Nothing left to copy into: a clear error.
-    assert client.post("/admin/questionnaires/copy/", {"edition": old_edition.pk}).status_code == 400
+    assert (
+        client.post("/admin/questionnaires/copy/", {"edition": old_edition.pk}).status_code == 400
+    )
 
 
 def test_applicants_cannot_reach_the_questionnaire_admin(client):
