@@ -57,7 +57,11 @@ def dossier_row(candidature):
 
 
 def dashboard_rows(user):
+    from candidatures.models import Questionnaire
+
     edition = open_edition()
+    if edition and not Questionnaire.objects.filter(edition=edition).exists():
+        edition = None  # nothing to fill yet
     bodies = list(user_collectivites(user))
     dossiers = (
         Candidature.objects.filter(collectivite__in=bodies)
