@@ -86,12 +86,24 @@ def open_edition(now=None):
     return editions[0] if editions else None
 
 
-def is_editable(candidature):
-    return candidature.status in EDITABLE_STATUSES
+def is_editable(candidature, now=None):
+    """A draft until the deadline; a dossier sent back for changes (even after the deadline:
+    the recevabilité check happens then)."""
+    if candidature.status == CandidatureStatus.CHANGES_REQUESTED:
+        return True
+    return (
+        candidature.status == CandidatureStatus.DRAFT
+        and candidature.edition.accepts_applications(now)
+    )
 
 
-def can_submit(candidature, now=None):
-    return is_editable(candidature) and candidature.edition.accepts_applications(now)
+def closed_reason(candidature):
+    """Why the applicant can no longer change this dossier, in French."""
+    if candidature.status == CandidatureStatus.DRAFT:
+        from .submission import deadline_message
+
+        return deadline_message(candidature.edition)
+    return _("Ce dossier a été déposé : il ne peut plus être modifié.")
 
 
 # Steps and answers ---------------------------------------------------------------------------

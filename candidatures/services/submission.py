@@ -15,7 +15,7 @@ from wagtail.models import WorkflowState
 from candidatures.emails_applicant import send_receipt
 from candidatures.models import Candidature, CandidatureStatus
 
-from .dossier import is_editable, missing_answers
+from .dossier import EDITABLE_STATUSES, is_editable, missing_answers
 
 WITHDRAWABLE_STATUSES = {
     CandidatureStatus.DRAFT,
@@ -42,10 +42,10 @@ def deadline_message(edition):
 def submission_problems(candidature, now=None):
     """French messages explaining why the dossier cannot be submitted now (empty: it can)."""
     problems = []
-    if not is_editable(candidature):
+    if candidature.status not in EDITABLE_STATUSES:
         problems.append(_("Ce dossier a déjà été déposé."))
         return problems
-    if not candidature.edition.accepts_applications(now):
+    if not is_editable(candidature, now):
         problems.append(deadline_message(candidature.edition))
     missing = missing_answers(candidature)
     if missing:

@@ -316,3 +316,57 @@ def test_withdrawal_is_refused_after_the_deadline(client, dossier):
     client.force_login(owner)
     client.post(urls(candidature)["withdraw"], {"confirm": "1"})
     assert Candidature.objects.get(pk=candidature.pk).status == CandidatureStatus.DRAFT
+
+
+def test_a_draft_cannot_be_changed_after_the_deadline(client, dossier):
+    candidature, owner = dossier
+    candidature.edition.deadline = timezone.now() - timedelta(minutes=1)
+    candidature.edition.save()
+    client.force_login(owner)
+    u = urls(candidature)
+    page = client.get(u["step"])
+    assert page.status_code == 200
+    assert "La date limite de dépôt" in page.content.decode()
+    response = client.post(
+        u["step"], {"version": candidature.latest_revision_id, "strategie-description": "Tard"}
+    )
+    assert response.status_code == 409
+    assert "Tard" in response.content.decode()
+    assert client.post(u["autosave"], {"strategie-description": "Tard"}).status_code == 409
+    candidature.refresh_from_db()
+    assert candidature.answers == {}
+
+
+def test_a_dossier_sent_back_after_the_deadline_can_be_completed_and_resubmitted(client, dossier):
+    from wagtail.models import WorkflowState
+
+    from candidatures.services.submission import submit
+
+    candidature, owner = dossier
+    ensure_workflow()
+    candidature = submit(fill_dossier(candidature, owner), owner)
+    candidature.edition.deadline = timezone.now() - timedelta(days=2)
+    candidature.edition.save()
+    from django.contrib.auth import get_user_model
+
+    staff = get_user_model().objects.create_superuser("staff", "s@label.example", "x")
+    state = WorkflowState.objects.for_instance(candidature).get()
+    state.current_task_state.specific.reject(user=staff, comment="Il manque la signature.")
+    Candidature.objects.filter(pk=candidature.pk).update(status=CandidatureStatus.CHANGES_REQUESTED)
+    client.force_login(owner)
+    u = urls(candidature)
+    candidature.refresh_from_db()
+    response = client.post(
+        u["step"],
+        {
+            "version": candidature.latest_revision_id,
+            "strategie-description": "Signée",
+            "deliberation": "oui",
+            "stay": "1",
+        },
+    )
+    assert response.status_code == 302
+    client.post(u["submit"], {"confirm": "1"})
+    candidature.refresh_from_db()
+    assert candidature.status in {CandidatureStatus.SUBMITTED, CandidatureStatus.ELIGIBILITY}
+    assert candidature.answers["strategie-description"] == "Signée"

@@ -28,7 +28,6 @@ STALE_MESSAGE = _(
     "conservées ci-dessous, mais n'ont pas été enregistrées : rechargez la page dans un autre "
     "onglet pour voir la version enregistrée, puis reportez vos changements."
 )
-CLOSED_MESSAGE = _("Ce dossier a été déposé : il ne peut plus être modifié.")
 
 
 @login_required
@@ -98,6 +97,7 @@ def step_context(candidature, step, form):
         "done": done,
         "total": total,
         "editable": svc.is_editable(candidature),
+        "closed_reason": "" if svc.is_editable(candidature) else svc.closed_reason(candidature),
     }
 
 
@@ -118,7 +118,7 @@ def step(request, pk, step):
     status = 400
     if not svc.is_editable(candidature):
         form.is_valid()
-        form.add_error(None, CLOSED_MESSAGE)
+        form.add_error(None, svc.closed_reason(candidature))
         status = 409
     elif form.is_valid():
         try:
@@ -133,7 +133,7 @@ def step(request, pk, step):
             form.add_error(None, STALE_MESSAGE)
             status = 409
         except svc.NotEditable:
-            form.add_error(None, CLOSED_MESSAGE)
+            form.add_error(None, svc.closed_reason(candidature))
             status = 409
         else:
             for key, upload in getattr(form, "uploads", list)():
@@ -170,7 +170,9 @@ def autosave(request, pk, step):
         raise Http404
     form = build_form(candidature, step, request.POST)
     if not svc.is_editable(candidature):
-        return JsonResponse({"ok": False, "message": str(CLOSED_MESSAGE)}, status=409)
+        return JsonResponse(
+            {"ok": False, "message": str(svc.closed_reason(candidature))}, status=409
+        )
     if not form.is_valid():
         errors = {k: [str(e) for e in v] for k, v in form.errors.items() if k != "__all__"}
         return JsonResponse(
@@ -189,7 +191,9 @@ def autosave(request, pk, step):
     except svc.StaleDossier:
         return JsonResponse({"ok": False, "message": str(STALE_MESSAGE)}, status=409)
     except svc.NotEditable:
-        return JsonResponse({"ok": False, "message": str(CLOSED_MESSAGE)}, status=409)
+        return JsonResponse(
+            {"ok": False, "message": str(svc.closed_reason(candidature))}, status=409
+        )
     saved_at = time_format(timezone.localtime(), "H:i")
     done, total = svc.progress(candidature)
     return JsonResponse(
@@ -230,8 +234,11 @@ def recap(request, pk):
         "referents": referents,
         "sections": sections,
         "missing": svc.missing_answers(candidature, file_keys),
-        "problems": submission_problems(candidature) if svc.is_editable(candidature) else [],
+        "problems": submission_problems(candidature)
+        if candidature.status in svc.EDITABLE_STATUSES
+        else [],
         "editable": svc.is_editable(candidature),
+        "closed_reason": "" if svc.is_editable(candidature) else svc.closed_reason(candidature),
         "can_withdraw": can_withdraw(candidature),
         "done": done,
         "total": total,

@@ -41,7 +41,7 @@ def delete(request, pk):
     )
     candidature = attachment.candidature
     if not svc.is_editable(candidature):
-        messages.error(request, _("Ce dossier a été déposé : il ne peut plus être modifié."))
+        messages.error(request, svc.closed_reason(candidature))
     else:
         attachment.file.delete(save=False)
         attachment.delete()
