@@ -64,7 +64,8 @@ class QuestionBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("Question")
-        form_classname = "question-block"
+        label_format = "{label}"
+        collapsed = True
 
 
 class SectionBlock(blocks.StructBlock):
@@ -76,6 +77,7 @@ class SectionBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Section")
+        label_format = "{title}"
 
 
 class Questionnaire(models.Model):
@@ -100,8 +102,16 @@ class Questionnaire(models.Model):
         return _("Questionnaire %(year)s") % {"year": self.edition.year}
 
     def clean(self):
+        from editions.models import CriteriaDomain
+
         super().clean()
         self.fill_keys()
+        own_domains = {
+            str(pk)
+            for pk in CriteriaDomain.objects.filter(edition_id=self.edition_id).values_list(
+                "pk", flat=True
+            )
+        }
         seen = set()
         for section in self.sections:
             for question in section.value["questions"]:
@@ -111,6 +121,14 @@ class Questionnaire(models.Model):
                         % {"key": question["key"]}
                     )
                 seen.add(question["key"])
+                if question["criteria_domain"] and question["criteria_domain"] not in own_domains:
+                    raise ValidationError(
+                        _(
+                            "La question « %(label)s » renvoie au domaine de critères d'une autre "
+                            "édition."
+                        )
+                        % {"label": question["label"]}
+                    )
                 if question["type"] in CHOICE_TYPES and not split_choices(question["choices"]):
                     raise ValidationError(
                         _("La question « %(label)s » attend au moins un choix.")

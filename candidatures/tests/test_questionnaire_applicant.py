@@ -127,3 +127,34 @@ def test_staff_copy_the_previous_questionnaire_from_the_admin(client):
 def test_applicants_cannot_reach_the_questionnaire_admin(client):
     client.force_login(make_user())
     assert client.get("/admin/questionnaires/copy/").status_code in (302, 403)
+
+
+def test_a_question_cannot_feed_another_editions_criteria_domain():
+    from django.core.exceptions import ValidationError
+
+    old_edition = make_edition(year=2026, is_open=False)
+    edition = make_edition(year=2027)
+    other_domain = CriteriaDomain.objects.filter(edition=old_edition).first()
+    questionnaire = Questionnaire(edition=edition)
+    questionnaire.sections = [
+        {
+            "type": "section",
+            "value": {
+                "title": "Stratégie",
+                "key": "",
+                "intro": "",
+                "questions": [question("Q", "yes_no", "q", domain=str(other_domain.pk))],
+            },
+        }
+    ]
+    with pytest.raises(ValidationError):
+        questionnaire.full_clean()
+
+
+def test_staff_open_the_questionnaire_creation_form(client):
+    make_edition()
+    staff = get_user_model().objects.create_superuser("staff", "s@label.example", "x")
+    client.force_login(staff)
+    response = client.get("/admin/questionnaires/new/")
+    assert response.status_code == 200
+    assert "Domaine de crit" in response.content.decode()
