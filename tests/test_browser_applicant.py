@@ -34,9 +34,7 @@ def no_violations(page):
 def test_from_registration_to_submission_in_chromium(live_server, page, tmp_path):
     from candidatures.models import Candidature, CandidatureStatus
     from candidatures.tests.applicant_helpers import PASSWORD, PDF
-    from home.demo import load as load_home
 
-    load_home()
     setup_data()
     url = live_server.url
     page.set_default_timeout(10000)
