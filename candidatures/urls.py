@@ -1,4 +1,63 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import accounts, bodies, dossier, files
 
 app_name = "candidatures"
-urlpatterns = []
+
+urlpatterns = [
+    # Accounts
+    path("compte/inscription/", accounts.signup, name="signup"),
+    path("compte/inscription/envoyee/", accounts.signup_done, name="signup_done"),
+    path("compte/confirmer/<str:token>/", accounts.verify_email, name="verify_email"),
+    path("compte/connexion/", accounts.LoginView.as_view(), name="login"),
+    path("compte/deconnexion/", accounts.LogoutView.as_view(), name="logout"),
+    path("compte/profil/", accounts.profile, name="profile"),
+    path("compte/mot-de-passe/", accounts.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "compte/mot-de-passe/envoye/",
+        accounts.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "compte/mot-de-passe/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "compte/mot-de-passe/termine/",
+        accounts.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("compte/invitation/<str:token>/", bodies.invitation, name="invitation"),
+    # Applicant space
+    path("espace-candidat/", dossier.dashboard, name="dashboard"),
+    path("espace-candidat/territoires/", bodies.territory_search, name="territory_search"),
+    path(
+        "espace-candidat/collectivites/inscrire/",
+        bodies.register_territory,
+        name="register_body",
+    ),
+    path(
+        "espace-candidat/collectivites/inscrire/autre/",
+        bodies.register_other,
+        name="register_other",
+    ),
+    path(
+        "espace-candidat/collectivites/<int:pk>/demander-acces/",
+        bodies.request_access,
+        name="request_access",
+    ),
+    path("espace-candidat/collectivites/<int:pk>/membres/", bodies.members, name="members"),
+    path("espace-candidat/collectivites/<int:pk>/dossier/", dossier.start, name="start"),
+    path("espace-candidat/dossiers/<int:pk>/etapes/<slug:step>/", dossier.step, name="step"),
+    path(
+        "espace-candidat/dossiers/<int:pk>/etapes/<slug:step>/autosave/",
+        dossier.autosave,
+        name="autosave",
+    ),
+    path("espace-candidat/dossiers/<int:pk>/recapitulatif/", dossier.recap, name="recap"),
+    path("espace-candidat/dossiers/<int:pk>/deposer/", dossier.submit_view, name="submit"),
+    path("espace-candidat/dossiers/<int:pk>/retirer/", dossier.withdraw_view, name="withdraw"),
+    path("espace-candidat/pieces/<int:pk>/", files.download, name="attachment"),
+    path("espace-candidat/pieces/<int:pk>/supprimer/", files.delete, name="attachment_delete"),
+]

@@ -1,0 +1,106 @@
+"""Applicant accounts: a profile beside Django's User, the bodies a user acts for, invitations."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+INVITATION_VALIDITY = timedelta(days=7)
+
+
+class ApplicantProfile(models.Model):
+    """What Django's User lacks for an applicant: a phone number and the verified address."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applicant_profile"
+    )
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    email_verified_at = models.DateTimeField(_("adresse vérifiée le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("profil de candidat")
+        verbose_name_plural = _("profils de candidats")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class MembershipRole(models.TextChoices):
+    MANAGER = "manager", _("Responsable du compte")
+    MEMBER = "member", _("Membre")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user) if user.is_authenticated else self.none()
+
+
+class Membership(models.Model):
+    """A user acting for a body (collectivité); a body has several users."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    collectivite = models.ForeignKey(
+        "editions.Collectivite", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("rôle"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membre d'une collectivité")
+        verbose_name_plural = _("membres des collectivités")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "collectivite"], name="unique_membership")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.collectivite}"
+
+
+def new_invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+def invitation_expiry():
+    return timezone.now() + INVITATION_VALIDITY
+
+
+class Invitation(models.Model):
+    """An emailed invitation to act for a body; accepted by an existing or a new account."""
+
+    email = models.EmailField(_("adresse électronique"))
+    collectivite = models.ForeignKey(
+        "editions.Collectivite", on_delete=models.CASCADE, related_name="invitations"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(default=invitation_expiry)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.email} — {self.collectivite}"
+
+    def is_expired(self, now=None):
+        return (now or timezone.now()) >= self.expires_at

@@ -1,0 +1,1 @@
+"""Rules of the applicant space that span several models (bodies, dossiers, submission)."""
