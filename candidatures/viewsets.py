@@ -1,0 +1,216 @@
+"""Admin screens of the process: candidatures (snippet with workflow), juries, email templates."""
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.urls import URLPattern
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from editions.models import Collectivite, CollectiviteKind, Edition, Level
+
+from .access import visible_candidatures
+from .models import Candidature, CandidatureStatus, EmailTemplate, Jury
+
+
+def region_choices():
+    regions = (
+        Collectivite.objects.exclude(region="").order_by("region").values_list("region", flat=True)
+    )
+    return [(r, r) for r in dict.fromkeys(regions)]
+
+
+class CandidatureFilterSet(WagtailFilterSet):
+    edition = django_filters.ModelChoiceFilter(label=_("Édition"), queryset=Edition.objects.all())
+    status = django_filters.ChoiceFilter(label=_("État"), choices=CandidatureStatus.choices)
+    decision_level__number = django_filters.NumberFilter(label=_("Niveau attribué (rang)"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Type de collectivité"),
+        field_name="collectivite__kind",
+        choices=CollectiviteKind.choices,
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Région"), field_name="collectivite__region", choices=region_choices
+    )
+
+    class Meta:
+        model = Candidature
+        fields = []
+
+
+class CandidatureAdminForm(WagtailAdminModelForm):
+    """Decision fields limited to the dossier's édition (levels and mention types)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        edition_id = self.instance.edition_id
+        if "decision_level" in self.fields:
+            self.fields["decision_level"].queryset = Level.objects.filter(edition_id=edition_id)
+        formset = self.formsets.get("mentions")
+        if formset is not None:
+            from editions.models import MentionType
+
+            types = MentionType.objects.filter(edition_id=edition_id)
+            for form in [*formset.forms, formset.empty_form]:
+                form.fields["mention_type"].queryset = types
+
+    def clean_decision_level(self):
+        level = self.cleaned_data.get("decision_level")
+        if level is not None and level.edition_id != self.instance.edition_id:
+            raise ValidationError(_("Ce niveau n'appartient pas à l'édition du dossier."))
+        return level
+
+
+def guard_object_view(view):
+    """Any URL naming a dossier answers 404 to a user who may not see it (juror not assigned,
+    declared conflict), whatever the view: edit, inspect, history, revisions, workflow, preview."""
+
+    def wrapped(request, *args, **kwargs):
+        pk = kwargs.get("pk") or (args[0] if args else None)
+        if pk is not None:
+            from django.contrib.admin.utils import unquote as _unquote
+
+            if not visible_candidatures(request.user).filter(pk=_unquote(str(pk))).exists():
+                raise Http404
+        return view(request, *args, **kwargs)
+
+    wrapped.__wrapped__ = view
+    for attr in ("csrf_exempt", "view_class", "view_initkwargs"):
+        if hasattr(view, attr):
+            setattr(wrapped, attr, getattr(view, attr))
+    return wrapped
+
+
+class CandidatureViewSet(SnippetViewSet):
+    model = Candidature
+    icon = "folder-open-inverse"
+    menu_label = _("Candidatures")
+    menu_order = 210
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_per_page = 50
+    filterset_class = CandidatureFilterSet
+    search_fields = ["collectivite__name"]
+    search_backend_name = None
+    list_display = [
+        "collectivite",
+        Column("edition", label=_("Édition"), accessor=lambda c: c.edition.year),
+        Column("status", label=_("État"), accessor="get_status_display"),
+        Column("decision_level", label=_("Niveau"), accessor="decision_level"),
+        Column("kind", label=_("Type"), accessor=lambda c: c.collectivite.get_kind_display()),
+        Column("region", label=_("Région"), accessor=lambda c: c.collectivite.region),
+        UpdatedAtColumn(),
+    ]
+    list_export = [
+        "collectivite.name",
+        "edition.year",
+        "status",
+        "decision_level.name",
+        "collectivite.kind",
+        "collectivite.region",
+        "submitted_at",
+    ]
+    export_headings = {
+        "collectivite.name": _("Collectivité"),
+        "edition.year": _("Édition"),
+        "status": _("État"),
+        "decision_level.name": _("Niveau"),
+        "collectivite.kind": _("Type"),
+        "collectivite.region": _("Région"),
+        "submitted_at": _("Déposée le"),
+    }
+    export_filename = "candidatures"
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("edition", read_only=True),
+                    FieldPanel("collectivite", read_only=True),
+                    FieldPanel("status", read_only=True),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("elected_name"),
+                            FieldPanel("elected_role"),
+                            FieldPanel("elected_email"),
+                            FieldPanel("elected_phone"),
+                        ],
+                        heading=_("Élu référent"),
+                    ),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("technical_name"),
+                            FieldPanel("technical_role"),
+                            FieldPanel("technical_email"),
+                            FieldPanel("technical_phone"),
+                        ],
+                        heading=_("Référent technique"),
+                    ),
+                ],
+                heading=_("Dossier"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("decision_level"),
+                    InlinePanel("mentions", label=_("Mentions spéciales")),
+                    FieldPanel("public_comment"),
+                ],
+                heading=_("Décision"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("changes_requested_message", read_only=True),
+                    FieldPanel("ineligibility_reason", read_only=True),
+                ],
+                heading=_("Instruction"),
+            ),
+        ],
+        base_form_class=CandidatureAdminForm,
+    )
+
+    def get_queryset(self, request):
+        qs = Candidature.objects.select_related("edition", "collectivite", "decision_level")
+        return visible_candidatures(request.user, qs)
+
+    def get_urlpatterns(self):
+        patterns = []
+        for pattern in super().get_urlpatterns():
+            if isinstance(pattern, URLPattern) and "pk" in str(pattern.pattern):
+                pattern = URLPattern(
+                    pattern.pattern,
+                    guard_object_view(pattern.callback),
+                    pattern.default_args,
+                    pattern.name,
+                )
+            patterns.append(pattern)
+        return patterns
+
+
+class JuryViewSet(SnippetViewSet):
+    model = Jury
+    icon = "group"
+    menu_label = _("Jurys")
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["__str__", "jurors_per_dossier"]
+
+
+class EmailTemplateViewSet(ModelViewSet):
+    model = EmailTemplate
+    icon = "mail"
+    menu_label = _("Modèles de courriels")
+    add_to_settings_menu = True
+    form_fields = ["event", "subject", "body"]
+    list_display = ["__str__", "subject"]
+    name = "email_templates"

@@ -1,0 +1,82 @@
+"""Admin registration of the process: permission policy first (it must precede any lookup),
+snippets, modeladmin tables, jury screens, menu items and history actions."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail_modeladmin.options import modeladmin_register
+
+from .access import is_label_staff, visible_candidatures
+from .models import Candidature
+
+
+class CandidaturePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions from groups, narrowed per dossier: a juror acts only on the dossiers
+    they may see (assigned, or of the édition they preside, never a declared conflict)."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if is_label_staff(user):
+            return True
+        return visible_candidatures(user).filter(pk=instance.pk).exists()
+
+    def instances_user_has_permission_for(self, user, action):
+        return visible_candidatures(user, super().instances_user_has_permission_for(user, action))
+
+
+register_permission_policy(Candidature, CandidaturePermissionPolicy(Candidature))
+
+from .history import LOG_ACTIONS, describe  # noqa: E402
+from .modeladmin import JuryWorkAdminGroup  # noqa: E402
+from .viewsets import CandidatureViewSet, EmailTemplateViewSet, JuryViewSet  # noqa: E402
+
+register_snippet(CandidatureViewSet)
+register_snippet(JuryViewSet)
+modeladmin_register(JuryWorkAdminGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_email_templates():
+    return EmailTemplateViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_jury_urls():
+    from .admin_views import urls
+
+    return [path("jury/", include(urls, namespace="candidatures_jury"))]
+
+
+class JurorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.jury_memberships.exists()
+
+
+@hooks.register("register_admin_menu_item")
+def juror_menu_item():
+    return JurorMenuItem(
+        _("Mes dossiers de juré"),
+        reverse("candidatures_jury:dashboard"),
+        icon_name="form",
+        order=200,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    from wagtail.log_actions import LogFormatter
+
+    for action, label in LOG_ACTIONS.items():
+
+        def format_message(self, log_entry, action=action):
+            return describe(action, log_entry.data or {})
+
+        formatter = type(
+            "TnlLogFormatter", (LogFormatter,), {"label": label, "format_message": format_message}
+        )
+        actions.register_action(action)(formatter)
