@@ -115,18 +115,18 @@ class CandidatureViewSet(SnippetViewSet):
     list_export = [
         "collectivite.name",
         "edition.year",
-        "status",
-        "decision_level.name",
-        "collectivite.kind",
+        "get_status_display",
+        "decision_level",
+        "collectivite.get_kind_display",
         "collectivite.region",
         "submitted_at",
     ]
     export_headings = {
         "collectivite.name": _("Collectivité"),
         "edition.year": _("Édition"),
-        "status": _("État"),
-        "decision_level.name": _("Niveau"),
-        "collectivite.kind": _("Type"),
+        "get_status_display": _("État"),
+        "decision_level": _("Niveau"),
+        "collectivite.get_kind_display": _("Type"),
         "collectivite.region": _("Région"),
         "submitted_at": _("Déposée le"),
     }

@@ -1,0 +1,188 @@
+"""Every refusal, from the side of the user who must be refused."""
+
+import pytest
+from django.urls import reverse
+
+from candidatures.models import Assignment, CandidatureStatus, ConflictOfInterest
+from candidatures.moderation import set_status
+
+from .jury_fixtures import *  # noqa: F403
+from .jury_fixtures import make_candidature, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def snippet_url(name, *args):
+    return reverse(f"wagtailsnippets_candidatures_candidature:{name}", args=args)
+
+
+@pytest.fixture
+def dossiers(edition, jury, people):
+    """Three dossiers in evaluation: one assigned to jure1, one assigned to jure1 but conflicted,
+    one not assigned to jure1."""
+    mine = make_candidature(edition, people["applicant"], name="Commune Attribuée")
+    conflicted = make_candidature(edition, people["applicant"], name="Commune En Conflit")
+    other = make_candidature(edition, people["applicant"], name="Commune Étrangère")
+    for c in (mine, conflicted, other):
+        submit(c, people["applicant"])
+        c.current_workflow_task_state.task.specific.approve(
+            c.current_workflow_task_state, people["staff"]
+        )
+        c.refresh_from_db()
+        assert c.status == CandidatureStatus.EVALUATION
+    Assignment.objects.filter(juror=people["jure1"]).delete()
+    Assignment.objects.get_or_create(candidature=mine, juror=people["jure1"])
+    Assignment.objects.get_or_create(candidature=conflicted, juror=people["jure1"])
+    ConflictOfInterest.objects.create(user=people["jure1"], collectivite=conflicted.collectivite)
+    return {"mine": mine, "conflicted": conflicted, "other": other}
+
+
+def assert_refused(response):
+    """Refused: 403/404, or Wagtail's redirect to the dashboard with an error message."""
+    assert response.status_code in (302, 403, 404), response.status_code
+    if response.status_code == 302:
+        assert response["Location"] in ("/admin/",) or "login" in response["Location"]
+
+
+OBJECT_VIEWS = ["edit", "inspect", "history", "workflow_history", "usage"]
+
+
+@pytest.mark.parametrize("which", ["conflicted", "other"])
+@pytest.mark.parametrize("view", OBJECT_VIEWS)
+def test_juror_cannot_open_unassigned_or_conflicted_dossier(client, people, dossiers, which, view):
+    client.force_login(people["jure1"])
+    response = client.get(snippet_url(view, dossiers[which].pk))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("which", ["conflicted", "other"])
+@pytest.mark.parametrize("name", ["dossier", "evaluate", "decide"])
+def test_juror_jury_screens_refuse_unassigned_or_conflicted(client, people, dossiers, which, name):
+    client.force_login(people["jure1"])
+    response = client.get(reverse(f"candidatures_jury:{name}", args=[dossiers[which].pk]))
+    assert response.status_code == 404
+
+
+def test_juror_listing_search_and_export_show_only_assigned(client, people, dossiers):
+    client.force_login(people["jure1"])
+    listing = client.get(snippet_url("list")).content.decode()
+    assert "Commune Attribuée" in listing
+    assert "Commune En Conflit" not in listing
+    assert "Commune Étrangère" not in listing
+    search = client.get(snippet_url("list_results"), {"q": "Commune"}).content.decode()
+    assert "Commune Attribuée" in search
+    assert "Commune Étrangère" not in search and "Commune En Conflit" not in search
+    export = client.get(snippet_url("list"), {"export": "csv"})
+    body = b"".join(export.streaming_content).decode()
+    assert "Commune Attribuée" in body
+    assert "Commune Étrangère" not in body and "Commune En Conflit" not in body
+
+
+def test_juror_can_read_an_assigned_dossier_but_not_edit_it(client, people, dossiers):
+    client.force_login(people["jure1"])
+    mine = dossiers["mine"]
+    assert client.get(snippet_url("inspect", mine.pk)).status_code == 200
+    assert client.get(reverse("candidatures_jury:dossier", args=[mine.pk])).status_code == 200
+    assert_refused(client.get(snippet_url("edit", mine.pk)))
+
+
+def test_juror_cannot_publish(client, people, dossiers):
+    mine = dossiers["mine"]
+    client.force_login(people["jure1"])
+    response = client.post(
+        snippet_url("edit", mine.pk),
+        {
+            "action-publish": "publish",
+            "elected_name": "x",
+            "mentions-TOTAL_FORMS": "0",
+            "mentions-INITIAL_FORMS": "0",
+        },
+    )
+    assert_refused(response)
+    mine.refresh_from_db()
+    assert not mine.live
+    assert mine.elected_name != "x"
+
+
+def test_juror_cannot_record_a_decision(client, edition, people, dossiers):
+    mine = dossiers["mine"]
+    set_status(mine, CandidatureStatus.DELIBERATION)
+    client.force_login(people["jure1"])
+    level = edition.levels.get(number=5)
+    response = client.post(
+        reverse("candidatures_jury:decide", args=[mine.pk]), {"level": str(level.pk)}
+    )
+    assert_refused(response)
+    mine.refresh_from_db()
+    assert mine.decision_level is None and not mine.live
+
+
+def test_juror_cannot_close_evaluation_or_act_on_workflow(client, people, dossiers):
+    mine = dossiers["mine"]
+    client.force_login(people["jure1"])
+    url = snippet_url("workflow_action", mine.pk, "approve", mine.current_workflow_task_state.pk)
+    response = client.post(url, {"comment": "fin"})
+    assert_refused(response)
+    mine.refresh_from_db()
+    assert mine.status == CandidatureStatus.EVALUATION
+
+
+def test_juror_sees_no_staff_tables(client, people, dossiers, edition):
+    client.force_login(people["jure1"])
+    assert_refused(client.get(reverse("candidatures_jury:table", args=[edition.year])))
+    assert_refused(client.get(reverse("candidatures_jury:assignments", args=[edition.year])))
+    assert_refused(client.get("/admin/candidatures/evaluation/"))
+    assert_refused(client.get("/admin/candidatures/conflictofinterest/"))
+
+
+def test_juror_sees_other_evaluations_only_after_submitting(client, people, dossiers, edition):
+    from candidatures.models import Evaluation
+
+    mine = dossiers["mine"]
+    Assignment.objects.get_or_create(candidature=mine, juror=people["jure2"])
+    Evaluation.objects.create(
+        candidature=mine,
+        juror=people["jure2"],
+        jury_comment="Avis secret de Paul",
+        submitted_at="2026-01-01T00:00:00Z",
+    )
+    client.force_login(people["jure1"])
+    page = client.get(reverse("candidatures_jury:evaluate", args=[mine.pk])).content.decode()
+    assert "Avis secret de Paul" not in page
+
+
+def test_applicant_cannot_reach_the_admin(client, people, dossiers):
+    client.force_login(people["applicant"])
+    for url in (
+        "/admin/",
+        snippet_url("list"),
+        snippet_url("edit", dossiers["mine"].pk),
+        reverse("candidatures_jury:dashboard"),
+        reverse("candidatures_jury:dossier", args=[dossiers["mine"].pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        if response.status_code == 302:
+            assert "login" in response["Location"] or "connexion" in response["Location"]
+
+
+def test_anonymous_is_sent_to_login(client, dossiers):
+    response = client.get(reverse("candidatures_jury:dossier", args=[dossiers["mine"].pk]))
+    assert response.status_code == 302
+
+
+def test_president_sees_edition_dossiers_except_conflicts_and_staff_sees_all(
+    client, people, dossiers
+):
+    ConflictOfInterest.objects.create(
+        user=people["president"], collectivite=dossiers["other"].collectivite
+    )
+    client.force_login(people["president"])
+    listing = client.get(snippet_url("list")).content.decode()
+    assert "Commune Attribuée" in listing and "Commune En Conflit" in listing
+    assert "Commune Étrangère" not in listing
+    client.force_login(people["staff"])
+    listing = client.get(snippet_url("list")).content.decode()
+    assert all(
+        n in listing for n in ("Commune Attribuée", "Commune En Conflit", "Commune Étrangère")
+    )
