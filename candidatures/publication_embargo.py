@@ -40,3 +40,19 @@ def announce_due_results(now=None):
         status=CandidatureStatus.DECIDED, edition__results_published_at__lte=now
     ).select_related("edition", "collectivite", "decision_level")
     return sum(announce_if_public(c, now) for c in due)
+
+
+def applicant_feedback(candidature, now=None):
+    """The jurors' feedback for the applicant, shown on their dashboard once the result is
+    public (never before the édition's results date)."""
+    if (
+        candidature.status != CandidatureStatus.PUBLISHED
+        or not candidature.edition.results_are_public(now)
+    ):
+        return []
+    return [
+        text
+        for text in candidature.evaluations.submitted()
+        .exclude(applicant_feedback="")
+        .values_list("applicant_feedback", flat=True)
+    ]

@@ -197,6 +197,27 @@ class CandidatureViewSet(SnippetViewSet):
         return patterns
 
 
+class JuryAdminForm(WagtailAdminModelForm):
+    """One president and no duplicate member, with the error shown on the form (not a 500)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("members")
+        if formset is None or not hasattr(formset, "cleaned_data"):
+            return cleaned
+        kept = [
+            f.cleaned_data
+            for f in formset.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        if sum(1 for d in kept if d.get("is_president")) > 1:
+            raise ValidationError(_("Un jury n'a qu'un président."))
+        users = [d.get("user") for d in kept if d.get("user")]
+        if len(users) != len(set(users)):
+            raise ValidationError(_("Une même personne figure deux fois dans le jury."))
+        return cleaned
+
+
 class JuryViewSet(SnippetViewSet):
     model = Jury
     icon = "group"
@@ -204,6 +225,7 @@ class JuryViewSet(SnippetViewSet):
     menu_order = 220
     add_to_admin_menu = True
     list_display = ["__str__", "jurors_per_dossier"]
+    edit_handler = ObjectList(Jury.panels, base_form_class=JuryAdminForm)
 
 
 class EmailTemplateViewSet(ModelViewSet):

@@ -159,23 +159,6 @@ class DeliberationTask(CandidatureTask):
 
             finish_deliberation(task_state, user)
 
-    def get_task_states_user_can_moderate(self, user, **kwargs):
-        if is_label_staff(user):
-            return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        from .jury import JuryMember
-
-        editions = JuryMember.objects.filter(user=user, is_president=True).values(
-            "jury__edition_id"
-        )
-        if not editions.exists():
-            return TaskState.objects.none()
-        from ..access import visible_candidatures
-
-        ids = [str(pk) for pk in visible_candidatures(user).values_list("pk", flat=True)]
-        return self.task_states.filter(
-            status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id__in=ids
-        )
-
     @classmethod
     def get_description(cls):
         return _("Le président du jury ou l'équipe enregistrent le niveau et les mentions.")

@@ -186,3 +186,77 @@ def test_president_sees_edition_dossiers_except_conflicts_and_staff_sees_all(
     assert all(
         n in listing for n in ("Commune Attribuée", "Commune En Conflit", "Commune Étrangère")
     )
+
+
+def test_juror_refused_wagtail_reports_and_workflow_admin(client, people, dossiers):
+    client.force_login(people["jure3"])
+    for url in (
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/workflows/list/",
+    ):
+        assert_refused(client.get(url))
+    home = client.get("/admin/").content.decode()
+    assert "Commune Étrangère" not in home and "Commune Attribuée" not in home
+
+
+def test_evaluation_with_a_level_of_another_edition_is_refused(client, people, dossiers):
+    from candidatures.models import Evaluation
+    from editions.models import Edition
+
+    other = Edition.objects.create(year=2026, ordinal=11)
+    other.add_default_levels()
+    foreign = other.levels.get(number=5)
+    client.force_login(people["jure1"])
+    response = client.post(
+        reverse("candidatures_jury:evaluate", args=[dossiers["mine"].pk]),
+        {"proposed_level": str(foreign.pk), "jury_comment": "Mon texte", "save": "1"},
+    )
+    assert response.status_code == 400
+    assert "Mon texte" in response.content.decode()  # nothing typed is lost
+    assert not Evaluation.objects.filter(juror=people["jure1"]).exists()
+
+
+def test_staff_can_close_evaluation_early_and_it_is_logged(client, people, dossiers):
+    from wagtail.models import ModelLogEntry
+
+    mine = dossiers["mine"]
+    client.force_login(people["staff"])
+    url = reverse(
+        "wagtailsnippets_candidatures_candidature:workflow_action",
+        args=[mine.pk, "approve", mine.current_workflow_task_state.pk],
+    )
+    client.post(url, {"comment": "Juré indisponible, deux avis suffisent."})
+    mine.refresh_from_db()
+    assert mine.status == CandidatureStatus.DELIBERATION
+    entry = ModelLogEntry.objects.get(object_id=str(mine.pk), action="tnl.evaluation_closed")
+    assert entry.user == people["staff"]
+    assert entry.data["comment"] == "Juré indisponible, deux avis suffisent."
+
+
+def test_jury_form_refuses_two_presidents(client, people, edition, jury):
+    client.force_login(people["staff"])
+    url = reverse("wagtailsnippets_candidatures_jury:edit", args=[jury.pk])
+    members = list(jury.members.all())
+    data = {
+        "edition": str(edition.pk),
+        "jurors_per_dossier": "2",
+        "members-TOTAL_FORMS": str(len(members)),
+        "members-INITIAL_FORMS": str(len(members)),
+        "members-MIN_NUM_FORMS": "1",
+        "members-MAX_NUM_FORMS": "1000",
+    }
+    for i, m in enumerate(members):
+        data.update(
+            {
+                f"members-{i}-id": str(m.pk),
+                f"members-{i}-user": str(m.user_id),
+                f"members-{i}-organisation": "",
+                f"members-{i}-is_president": "on",
+                f"members-{i}-ORDER": str(i + 1),
+                f"members-{i}-DELETE": "",
+            }
+        )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Un jury n&#x27;a qu&#x27;un président." in response.content.decode()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Workflow
 
 from candidatures.models import Candidature, CandidatureStatus, Evaluation
+from candidatures.publication_embargo import applicant_feedback
 from editions.models import Result
 
 from .jury_fixtures import *  # noqa: F403
@@ -115,6 +116,7 @@ def test_whole_path_from_submission_to_public_result(
 
     # Before the results date: nothing public, nothing announced.
     assert not Result.objects.public().filter(edition=edition).exists()
+    assert applicant_feedback(candidature) == []
     call_command("announce_results")
     candidature.refresh_from_db()
     assert candidature.status == CandidatureStatus.DECIDED
@@ -133,6 +135,7 @@ def test_whole_path_from_submission_to_public_result(
         f"Les résultats {edition.year} du label Territoire Numérique Libre sont publiés"
     ]
     assert "/admin/" not in mail.outbox[0].body
+    assert applicant_feedback(candidature) == ["Continuez à publier vos données."] * 2
     result = Result.objects.public().get(edition=edition, collectivite=candidature.collectivite)
     assert result.level == level4
     assert [m.citation for m in result.mentions.all()] == [
