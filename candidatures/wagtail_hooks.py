@@ -52,15 +52,17 @@ def register_jury_urls():
     return [path("jury/", include(urls, namespace="candidatures_jury"))]
 
 
-class JurorMenuItem(MenuItem):
+class JuryMenuItem(MenuItem):
+    """Shown to jury members (their dossiers) and to label staff (deliberation, assignments)."""
+
     def is_shown(self, request):
-        return request.user.jury_memberships.exists()
+        return is_label_staff(request.user) or request.user.jury_memberships.exists()
 
 
 @hooks.register("register_admin_menu_item")
 def juror_menu_item():
-    return JurorMenuItem(
-        _("Mes dossiers de juré"),
+    return JuryMenuItem(
+        _("Espace du jury"),
         reverse("candidatures_jury:dashboard"),
         icon_name="form",
         order=200,

@@ -24,7 +24,7 @@ def test_juror_records_an_evaluation(live_server, page, client):
     page.click("button[type=submit]")
     page.wait_for_url(live_server.url + "/admin/")
 
-    page.get_by_role("link", name="Mes dossiers de juré").first.click()
+    page.get_by_role("link", name="Espace du jury").first.click()
     page.wait_for_url("**/admin/jury/")
     assert axe_violations(page) == []
     page.get_by_role("link", name="Évaluer Collectivité de démonstration 104").click()

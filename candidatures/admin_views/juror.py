@@ -55,8 +55,8 @@ def dashboard(request):
         request,
         "candidatures/admin/juror_dashboard.html",
         {
-            "page_title": _("Mes dossiers de juré"),
-            "header_title": _("Mes dossiers de juré"),
+            "page_title": _("Espace du jury"),
+            "header_title": _("Espace du jury"),
             "header_icon": "folder-open-inverse",
             "todo": [r for r in rows if not r["done"]],
             "done": [r for r in rows if r["done"]],
@@ -64,6 +64,7 @@ def dashboard(request):
             if not is_label_staff(user)
             else [j.edition for j in Jury.objects.select_related("edition")],
             "is_staff": is_label_staff(user),
+            "is_juror": user.jury_memberships.exists(),
         },
     )
 
