@@ -135,3 +135,50 @@ def test_auto_assignment_button(client, edition, jury, people):
     client.force_login(people["staff"])
     client.post(reverse("candidatures_jury:assignments", args=[edition.year]), {"action": "auto"})
     assert candidature.assignments.count() == 2
+
+
+def test_staff_can_decide_from_the_editor_without_restarting_the_workflow(
+    client, edition, jury, people
+):
+    candidature = make_candidature(edition, people["applicant"], name="Commune Éditée")
+    to_evaluation(candidature, people)
+    evaluate_all(candidature, edition, people)
+    assert candidature.status == "deliberation"
+    level3 = edition.levels.get(number=3)
+    client.force_login(people["staff"])
+    url = reverse("wagtailsnippets_candidatures_candidature:edit", args=[candidature.pk])
+    response = client.post(
+        url,
+        {
+            "action-workflow-action": "on",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": "{}",
+            "decision_level": str(level3.pk),
+            "public_comment": "Un bon niveau 3.",
+            "mentions-TOTAL_FORMS": "0",
+            "mentions-INITIAL_FORMS": "0",
+            "mentions-MIN_NUM_FORMS": "0",
+            "mentions-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302
+    candidature.refresh_from_db()
+    assert candidature.status == "decided"
+    assert candidature.live and candidature.decision_level == level3
+    assert candidature.public_comment == "Un bon niveau 3."
+
+
+def test_jury_pages_are_valid_html(client, edition, jury, people):
+    from tests.browser import html_errors
+
+    candidature = make_candidature(edition, people["applicant"], name="Commune Valide")
+    to_evaluation(candidature, people)
+    evaluate_all(candidature, edition, people)
+    client.force_login(people["president"])
+    for url in (
+        reverse("candidatures_jury:decide", args=[candidature.pk]),
+        reverse("candidatures_jury:table", args=[edition.year]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert html_errors(response.content.decode()) == [], url
