@@ -1,6 +1,7 @@
 """Receivers of Wagtail's workflow signals for candidatures: the applicant-facing status, the
 history and the emails. Each receiver ignores objects that are not candidatures."""
 
+from django.db.models.signals import post_save
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from .models import (
@@ -9,6 +10,7 @@ from .models import (
     DeliberationTask,
     EligibilityTask,
     JuryEvaluationTask,
+    JuryMember,
 )
 
 TASK_STATUS = {
@@ -91,3 +93,18 @@ workflow_submitted.connect(on_workflow_submitted, dispatch_uid="tnl_workflow_sub
 task_submitted.connect(on_task_submitted, dispatch_uid="tnl_task_submitted")
 workflow_rejected.connect(on_workflow_rejected, dispatch_uid="tnl_workflow_rejected")
 workflow_approved.connect(on_workflow_approved, dispatch_uid="tnl_workflow_approved")
+
+
+def on_jury_member_saved(sender, instance, **kwargs):
+    """A member added to a jury gets the matching group (admin access, evaluation rights)."""
+    from django.contrib.auth.models import Group
+
+    from .access import JURY_GROUP, PRESIDENT_GROUP
+
+    name = PRESIDENT_GROUP if instance.is_president else JURY_GROUP
+    group = Group.objects.filter(name=name).first()
+    if group is not None:
+        instance.user.groups.add(group)
+
+
+post_save.connect(on_jury_member_saved, sender=JuryMember, dispatch_uid="tnl_jury_member_saved")

@@ -182,3 +182,35 @@ def test_jury_pages_are_valid_html(client, edition, jury, people):
         response = client.get(url)
         assert response.status_code == 200
         assert html_errors(response.content.decode()) == [], url
+
+
+@pytest.mark.parametrize("who", ["jure1", "president", "staff"])
+def test_listing_and_juror_dashboard_queries_do_not_grow(client, edition, jury, people, who):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from candidatures.models import Assignment
+
+    def add(n):
+        for _ in range(n):
+            c = make_candidature(edition, people["applicant"])
+            Assignment.objects.create(candidature=c, juror=people["jure1"])
+
+    urls = [
+        reverse("wagtailsnippets_candidatures_candidature:list"),
+        reverse("candidatures_jury:dashboard"),
+    ]
+    client.force_login(people[who])
+    add(2)
+    for url in urls:
+        client.get(url)
+    counts = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    add(10)
+    for url, before in zip(urls, counts, strict=True):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        assert len(queries) <= before, url

@@ -197,3 +197,43 @@ def test_send_back_requires_a_message(client, edition, jury, people):
     assert "Écrivez le message destiné au candidat." in response.json()["html"]
     candidature.refresh_from_db()
     assert candidature.status == CandidatureStatus.ELIGIBILITY
+
+
+def test_not_labelled_decision_and_mention_without_citation(client, edition, jury, people):
+    from candidatures.deliberation import submit_evaluation
+
+    candidature = make_candidature(edition, people["applicant"])
+    submit(candidature, people["applicant"])
+    state = candidature.current_workflow_task_state
+    state.task.specific.approve(state, people["staff"])
+    for assignment in candidature.assignments.select_related("juror"):
+        evaluation = Evaluation.objects.create(candidature=candidature, juror=assignment.juror)
+        submit_evaluation(evaluation, assignment.juror)
+    candidature.refresh_from_db()
+    assert candidature.status == CandidatureStatus.DELIBERATION
+    mention = edition.mention_types.get()
+    client.force_login(people["president"])
+    url = reverse("candidatures_jury:decide", args=[candidature.pk])
+    response = client.post(
+        url, {"level": "", "public_comment": "Pas encore.", f"mention_{mention.pk}": "on"}
+    )
+    assert response.status_code == 400
+    assert "Rédigez la citation de cette mention." in response.content.decode()
+    assert "Pas encore." in response.content.decode()
+    response = client.post(url, {"level": "", "public_comment": "Pas encore."})
+    assert response.status_code == 302
+    candidature.refresh_from_db()
+    assert candidature.status == CandidatureStatus.DECIDED
+    assert candidature.decision_level is None and candidature.live
+
+
+def test_adding_a_jury_member_grants_the_group(edition, people):
+    from candidatures.models import Jury, JuryMember
+
+    from .jury_fixtures import make_user
+
+    newcomer = make_user("nouveau")
+    jury = Jury.objects.create(edition=edition)
+    JuryMember.objects.create(jury=jury, user=newcomer)
+    assert newcomer.groups.filter(name="Jury").exists()
+    assert newcomer.has_perm("wagtailadmin.access_admin")
