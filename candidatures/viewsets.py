@@ -1,7 +1,7 @@
 """Admin screens of the process: candidatures (snippet with workflow), juries, email templates."""
 
 import django_filters
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from editions.models import Collectivite, CollectiviteKind, Edition, Level
 
-from .access import visible_candidatures
+from .access import is_label_staff, visible_candidatures
 from .models import Candidature, CandidatureStatus, EmailTemplate, Jury
 
 
@@ -85,6 +85,38 @@ def guard_object_view(view):
                 raise Http404
         return view(request, *args, **kwargs)
 
+    return wraps_view(wrapped, view)
+
+
+# Views a juror or president may reach (their visible dossiers only). Every other snippet view
+# (add, edit, copy, delete, unpublish, revert, unschedule, lock, workflow actions...) is for label
+# staff: the president's group holds "publish" only so that finishing the workflow can publish.
+READ_VIEWS = {
+    "list",
+    "list_results",
+    "inspect",
+    "usage",
+    "history",
+    "history_results",
+    "revisions_view",
+    "revisions_compare",
+    "workflow_history",
+    "workflow_history_detail",
+    "workflow_preview",
+    "preview_on_edit",
+}
+
+
+def staff_only_view(view):
+    def wrapped(request, *args, **kwargs):
+        if not is_label_staff(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wraps_view(wrapped, view)
+
+
+def wraps_view(wrapped, view):
     wrapped.__wrapped__ = view
     for attr in ("csrf_exempt", "view_class", "view_initkwargs"):
         if hasattr(view, attr):
@@ -186,13 +218,13 @@ class CandidatureViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         patterns = []
         for pattern in super().get_urlpatterns():
-            if isinstance(pattern, URLPattern) and "pk" in str(pattern.pattern):
-                pattern = URLPattern(
-                    pattern.pattern,
-                    guard_object_view(pattern.callback),
-                    pattern.default_args,
-                    pattern.name,
-                )
+            if isinstance(pattern, URLPattern):
+                callback = pattern.callback
+                if pattern.name not in READ_VIEWS:
+                    callback = staff_only_view(callback)
+                if "pk" in str(pattern.pattern):
+                    callback = guard_object_view(callback)
+                pattern = URLPattern(pattern.pattern, callback, pattern.default_args, pattern.name)
             patterns.append(pattern)
         return patterns
 

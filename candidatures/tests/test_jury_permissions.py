@@ -260,3 +260,34 @@ def test_jury_form_refuses_two_presidents(client, people, edition, jury):
     response = client.post(url, data)
     assert response.status_code == 200
     assert "Un jury n&#x27;a qu&#x27;un président." in response.content.decode()
+
+
+def test_president_cannot_unpublish_lock_or_revert(client, people, dossiers, edition):
+    from candidatures.deliberation import record_decision
+
+    mine = dossiers["mine"]
+    set_status(mine, CandidatureStatus.DELIBERATION)
+    # Move the workflow to Délibération as the evaluations would.
+    state = mine.current_workflow_task_state
+    state.task.specific.approve(state, people["staff"])
+    mine.refresh_from_db()
+    record_decision(mine, people["president"], edition.levels.get(number=2))
+    mine.refresh_from_db()
+    assert mine.live
+    revision = mine.latest_revision
+    client.force_login(people["president"])
+    for name, args in (
+        ("unpublish", [mine.pk]),
+        ("lock", [mine.pk]),
+        ("unlock", [mine.pk]),
+        ("delete", [mine.pk]),
+        ("copy", [mine.pk]),
+        ("revisions_revert", [mine.pk, revision.pk]),
+        ("revisions_unschedule", [mine.pk, revision.pk]),
+        ("edit", [mine.pk]),
+    ):
+        assert_refused(client.post(snippet_url(name, *args)))
+    mine.refresh_from_db()
+    assert mine.live and not mine.locked
+    # Reading stays possible.
+    assert client.get(snippet_url("inspect", mine.pk)).status_code == 200
