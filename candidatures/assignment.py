@@ -128,5 +128,12 @@ def remove_juror(assignment, by=None):
     log_candidature(
         assignment.candidature, "tnl.unassign", by, {"juror": assignment.juror.get_username()}
     )
-    assignment.candidature.evaluations.filter(juror=assignment.juror).delete()
+    candidature = assignment.candidature
+    candidature.evaluations.filter(juror=assignment.juror).delete()
     assignment.delete()
+    # The remaining jurors may all have submitted already: the evaluation task then ends.
+    from .deliberation import complete_evaluation_if_done, current_task_is
+    from .models import JuryEvaluationTask
+
+    if current_task_is(candidature, JuryEvaluationTask):
+        complete_evaluation_if_done(candidature, by)

@@ -44,7 +44,7 @@ def declare_ineligible(task_state, user, reason):
     task_state.save(update_fields=["comment"])
     workflow_state = task_state.workflow_state
     candidature = workflow_state.content_object
-    workflow_state.cancel(user=user)
     set_status(candidature, CandidatureStatus.INELIGIBLE, user, ineligibility_reason=reason)
+    workflow_state.cancel(user=user)
     log_candidature(candidature, "tnl.ineligible", user, {"comment": reason})
     notifications.notify_applicant(candidature, "ineligible", message=reason)

@@ -2,7 +2,13 @@
 history and the emails. Each receiver ignores objects that are not candidatures."""
 
 from django.db.models.signals import post_save
-from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.signals import (
+    task_submitted,
+    workflow_approved,
+    workflow_cancelled,
+    workflow_rejected,
+    workflow_submitted,
+)
 
 from .models import (
     Candidature,
@@ -89,10 +95,24 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
     announce_if_public(candidature)
 
 
+def on_workflow_cancelled(sender, instance, user=None, **kwargs):
+    """A workflow cancelled by staff leaves the dossier "déposé" (ineligibility and withdrawal
+    keep their own status)."""
+    from .moderation import set_status
+
+    candidature = _candidature(instance)
+    if candidature is None:
+        return
+    candidature.refresh_from_db()
+    if candidature.status not in (CandidatureStatus.INELIGIBLE, CandidatureStatus.WITHDRAWN):
+        set_status(candidature, CandidatureStatus.SUBMITTED, user)
+
+
 workflow_submitted.connect(on_workflow_submitted, dispatch_uid="tnl_workflow_submitted")
 task_submitted.connect(on_task_submitted, dispatch_uid="tnl_task_submitted")
 workflow_rejected.connect(on_workflow_rejected, dispatch_uid="tnl_workflow_rejected")
 workflow_approved.connect(on_workflow_approved, dispatch_uid="tnl_workflow_approved")
+workflow_cancelled.connect(on_workflow_cancelled, dispatch_uid="tnl_workflow_cancelled")
 
 
 def on_jury_member_saved(sender, instance, **kwargs):

@@ -82,3 +82,36 @@ def test_hand_adjustment_rules(edition):
     other = add_juror(dossier, jurors[2])
     remove_juror(other)
     assert list(dossier.assignments.values_list("juror", flat=True)) == [jurors[1].pk]
+
+
+def test_removing_the_last_missing_juror_ends_the_evaluation(edition, people):
+    from candidatures.deliberation import submit_evaluation
+    from candidatures.models import CandidatureStatus
+
+    from .jury_fixtures import submit
+
+    jury = make_jury(edition, [people["jure1"], people["jure2"]])
+    assert jury.members.count() == 2
+    dossier = make_candidature(edition, people["applicant"])
+    submit(dossier, people["applicant"])
+    state = dossier.current_workflow_task_state
+    state.task.specific.approve(state, people["staff"])
+    evaluation = Evaluation.objects.create(candidature=dossier, juror=people["jure1"])
+    submit_evaluation(evaluation, people["jure1"])
+    dossier.refresh_from_db()
+    assert dossier.status == CandidatureStatus.EVALUATION
+    remove_juror(dossier.assignments.get(juror=people["jure2"]), by=people["staff"])
+    dossier.refresh_from_db()
+    assert dossier.status == CandidatureStatus.DELIBERATION
+
+
+def test_staff_cancelling_the_workflow_leaves_the_dossier_submitted(edition, people):
+    from candidatures.models import CandidatureStatus
+
+    from .jury_fixtures import submit
+
+    dossier = make_candidature(edition, people["applicant"])
+    submit(dossier, people["applicant"])
+    dossier.current_workflow_state.cancel(user=people["staff"])
+    dossier.refresh_from_db()
+    assert dossier.status == CandidatureStatus.SUBMITTED
