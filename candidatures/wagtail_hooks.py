@@ -5,6 +5,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -82,3 +83,36 @@ def register_log_actions(actions):
             "TnlLogFormatter", (LogFormatter,), {"label": label, "format_message": format_message}
         )
         actions.register_action(action)(formatter)
+
+
+class JuryHomePanel(Component):
+    """On the admin home page: what the jury member or staff has to do now."""
+
+    name = "tnl_jury"
+    order = 50
+    template_name = "candidatures/admin/home_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        from .models import Assignment, ConflictOfInterest, Evaluation
+
+        user = self.request.user
+        conflicts = ConflictOfInterest.objects.filter(user=user).values("collectivite_id")
+        assigned = Assignment.objects.filter(juror=user, candidature__status="evaluation").exclude(
+            candidature__collectivite_id__in=conflicts
+        )
+        done = Evaluation.objects.submitted().filter(
+            juror=user, candidature__in=assigned.values("candidature_id")
+        )
+        return {
+            "todo": assigned.count() - done.count(),
+            "url": reverse("candidatures_jury:dashboard"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_jury_panel(request, panels):
+    if request.user.jury_memberships.exists():
+        panels.append(JuryHomePanel(request))

@@ -6,6 +6,7 @@ missing pieces are created. Runs after the applicant demo.
 """
 
 import datetime
+import importlib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -187,11 +188,20 @@ def evaluate(candidature, juror, level_number, score):
     submit_evaluation(evaluation, juror)
 
 
+def ensure_groups_and_workflow():
+    """Re-apply the data migration (idempotent) in case the tables were flushed since."""
+    from django.apps import apps
+
+    migration = importlib.import_module("candidatures.migrations.0003_jury_groups_workflow")
+    migration.forwards(apps, None)
+
+
 @transaction.atomic
 def load(stdout=None):
     from ..models import Assignment, Jury, JuryMember
     from ..moderation import submit
 
+    ensure_groups_and_workflow()
     jure1 = demo_user("jure1", "Jury", "Jeanne", "Jurée")
     jure2 = demo_user("jure2", "Jury", "Paul", "Juré")
     president = demo_user("president", "Président du jury", "Camille", "Présidente")

@@ -35,3 +35,13 @@ def test_demo_loads_each_stage_and_is_idempotent(client):
     table = client.get(reverse("candidatures_jury:table", args=[2027])).content.decode()
     assert "Collectivité de démonstration 105" in table
     assert "En délibération" in table
+
+
+def test_admin_home_tells_the_juror_what_to_do(client):
+    jury_demo.load()
+    assert client.login(username="jure1", password="demo-tnl")
+    html = client.get("/admin/").content.decode()
+    assert "1 dossier attend votre évaluation." in html
+    assert client.login(username="jure2", password="demo-tnl")
+    html = client.get("/admin/").content.decode()
+    assert "2 dossiers attendent votre évaluation." in html
