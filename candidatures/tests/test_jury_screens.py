@@ -183,6 +183,22 @@ def test_jury_pages_are_valid_html(client, edition, jury, people):
         assert response.status_code == 200
         assert html_errors(response.content.decode()) == [], url
 
+    # The evaluation form with errors, the conflict form, the assignments screen.
+    other = make_candidature(edition, people["applicant"], name="Commune Formulaire")
+    to_evaluation(other, people)
+    juror = other.assignments.first().juror
+    client.force_login(juror)
+    response = client.post(
+        reverse("candidatures_jury:evaluate", args=[other.pk]), {"submit": "1"}
+    )
+    assert response.status_code == 400
+    assert html_errors(response.content.decode()) == []
+    response = client.get(reverse("candidatures_jury:declare_conflict"))
+    assert html_errors(response.content.decode()) == []
+    client.force_login(people["staff"])
+    response = client.get(reverse("candidatures_jury:assignments", args=[edition.year]))
+    assert html_errors(response.content.decode()) == []
+
 
 @pytest.mark.parametrize("who", ["jure1", "president", "staff"])
 def test_listing_and_juror_dashboard_queries_do_not_grow(client, edition, jury, people, who):
