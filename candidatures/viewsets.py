@@ -55,6 +55,11 @@ class CandidatureAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         edition_id = self.instance.edition_id
+        if self.instance.pk:
+            # A dossier never changes édition or body once created.
+            for name in ("edition", "collectivite"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
         if "decision_level" in self.fields:
             self.fields["decision_level"].queryset = Level.objects.filter(edition_id=edition_id)
         formset = self.formsets.get("mentions")
@@ -168,8 +173,8 @@ class CandidatureViewSet(SnippetViewSet):
         [
             ObjectList(
                 [
-                    FieldPanel("edition", read_only=True),
-                    FieldPanel("collectivite", read_only=True),
+                    FieldPanel("edition"),
+                    FieldPanel("collectivite"),
                     FieldPanel("status", read_only=True),
                     MultiFieldPanel(
                         [

@@ -188,9 +188,7 @@ def test_jury_pages_are_valid_html(client, edition, jury, people):
     to_evaluation(other, people)
     juror = other.assignments.first().juror
     client.force_login(juror)
-    response = client.post(
-        reverse("candidatures_jury:evaluate", args=[other.pk]), {"submit": "1"}
-    )
+    response = client.post(reverse("candidatures_jury:evaluate", args=[other.pk]), {"submit": "1"})
     assert response.status_code == 400
     assert html_errors(response.content.decode()) == []
     response = client.get(reverse("candidatures_jury:declare_conflict"))
@@ -230,3 +228,26 @@ def test_listing_and_juror_dashboard_queries_do_not_grow(client, edition, jury, 
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         assert len(queries) <= before, url
+
+
+def test_staff_can_create_a_candidature_in_the_admin(client, edition, people):
+    from editions.models import Collectivite
+
+    body = Collectivite.objects.create(name="Commune Saisie", kind="commune")
+    client.force_login(people["staff"])
+    response = client.post(
+        reverse("wagtailsnippets_candidatures_candidature:add"),
+        {
+            "edition": str(edition.pk),
+            "collectivite": str(body.pk),
+            "mentions-TOTAL_FORMS": "0",
+            "mentions-INITIAL_FORMS": "0",
+            "mentions-MIN_NUM_FORMS": "0",
+            "mentions-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302
+    from candidatures.models import Candidature
+
+    created = Candidature.objects.get(collectivite=body)
+    assert created.edition == edition

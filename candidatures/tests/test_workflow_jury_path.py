@@ -136,6 +136,9 @@ def test_whole_path_from_submission_to_public_result(
     ]
     assert "/admin/" not in mail.outbox[0].body
     assert applicant_feedback(candidature) == ["Continuez à publier vos données."] * 2
+    public_json = client.get(f"/editions/{edition.year}/resultats.json")
+    if public_json.status_code == 200:  # the editions issue's export, once merged
+        assert "Commune de Libreville" in public_json.content.decode()
     result = Result.objects.public().get(edition=edition, collectivite=candidature.collectivite)
     assert result.level == level4
     assert [m.citation for m in result.mentions.all()] == [
