@@ -7,6 +7,7 @@ and ``Candidature.answers`` a dict keyed by question key.
 """
 
 from django.apps import apps
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 
@@ -64,5 +65,14 @@ def attachments_for(candidature, user):
         model = apps.get_model("candidatures", "Attachment")
     except LookupError:
         return []
-    items = model.objects.filter(candidature=candidature)
-    return [a for a in items if a.can_be_seen_by(user)]
+    items = model.objects.filter(candidature=candidature).select_related("candidature")
+    return [{"label": str(a), "url": attachment_url(a)} for a in items if a.can_be_seen_by(user)]
+
+
+def attachment_url(attachment):
+    if hasattr(attachment, "get_absolute_url"):
+        return attachment.get_absolute_url()
+    try:
+        return reverse("candidatures:attachment", args=[attachment.pk])
+    except NoReverseMatch:
+        return ""
