@@ -1,7 +1,7 @@
 """Emails of the applicant space, sent in the background (Django tasks).
 
-Plain French text, no admin link. The jury workflow's notification system may take the receipt
-over later; these tasks are self-contained on purpose.
+Plain French text, no admin link. The receipt of a submitted dossier is sent by the workflow's
+editable notifications (``candidatures.notifications``), not from here.
 """
 
 from django.conf import settings
@@ -64,30 +64,3 @@ def send_access_request_email(collectivite_id, requester_email):
                 "link": absolute("/espace-candidat/"),
             },
         )
-
-
-@task()
-def send_receipt(candidature_id, user_id):
-    """Receipt of a submitted dossier, to the submitter and both référents."""
-    from candidatures.models import Candidature
-
-    candidature = Candidature.objects.select_related("edition", "collectivite").get(
-        pk=candidature_id
-    )
-    user = get_user_model().objects.filter(pk=user_id).first()
-    recipients = []
-    for email in [
-        user.email if user else "",
-        candidature.technical_email,
-        candidature.elected_email,
-    ]:
-        if email and email.lower() not in {r.lower() for r in recipients}:
-            recipients.append(email)
-    send(
-        "receipt",
-        recipients,
-        {
-            "candidature": candidature,
-            "link": absolute(f"/espace-candidat/dossiers/{candidature.pk}/recapitulatif/"),
-        },
-    )

@@ -1,4 +1,49 @@
+"""Admin registration of the process: permission policy first (it must precede any lookup),
+snippets, modeladmin tables, jury screens, menu items and history actions."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail_modeladmin.options import modeladmin_register
+
+from .access import is_label_staff, visible_candidatures
+from .models import Candidature
+
+
+class CandidaturePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions from groups, narrowed per dossier: a juror acts only on the dossiers
+    they may see (assigned, or of the édition they preside, never a declared conflict)."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if is_label_staff(user):
+            return True
+        return visible_candidatures(user).filter(pk=instance.pk).exists()
+
+    def instances_user_has_permission_for(self, user, action):
+        return visible_candidatures(user, super().instances_user_has_permission_for(user, action))
+
+
+register_permission_policy(Candidature, CandidaturePermissionPolicy(Candidature))
+
+from .history import LOG_ACTIONS, describe  # noqa: E402
+from .modeladmin import JuryWorkAdminGroup  # noqa: E402
+from .viewsets import CandidatureViewSet, EmailTemplateViewSet, JuryViewSet  # noqa: E402
+
+register_snippet(CandidatureViewSet)
+register_snippet(JuryViewSet)
+modeladmin_register(JuryWorkAdminGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_email_templates():
+    return EmailTemplateViewSet()
 
 
 @hooks.register("register_admin_viewset")
@@ -6,3 +51,75 @@ def register_questionnaire_viewsets():
     from .viewsets_questionnaire import questionnaire_viewset
 
     return questionnaire_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_jury_urls():
+    from .admin_views import urls
+
+    return [path("jury/", include(urls, namespace="candidatures_jury"))]
+
+
+class JuryMenuItem(MenuItem):
+    """Shown to jury members (their dossiers) and to label staff (deliberation, assignments)."""
+
+    def is_shown(self, request):
+        return is_label_staff(request.user) or request.user.jury_memberships.exists()
+
+
+@hooks.register("register_admin_menu_item")
+def juror_menu_item():
+    return JuryMenuItem(
+        _("Espace du jury"),
+        reverse("candidatures_jury:dashboard"),
+        icon_name="form",
+        order=200,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    from wagtail.log_actions import LogFormatter
+
+    for action, label in LOG_ACTIONS.items():
+
+        def format_message(self, log_entry, action=action):
+            return describe(action, log_entry.data or {})
+
+        formatter = type(
+            "TnlLogFormatter", (LogFormatter,), {"label": label, "format_message": format_message}
+        )
+        actions.register_action(action)(formatter)
+
+
+class JuryHomePanel(Component):
+    """On the admin home page: what the jury member or staff has to do now."""
+
+    name = "tnl_jury"
+    order = 50
+    template_name = "candidatures/admin/home_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        from .models import Assignment, ConflictOfInterest, Evaluation
+
+        user = self.request.user
+        conflicts = ConflictOfInterest.objects.filter(user=user).values("collectivite_id")
+        assigned = Assignment.objects.filter(juror=user, candidature__status="evaluation").exclude(
+            candidature__collectivite_id__in=conflicts
+        )
+        done = Evaluation.objects.submitted().filter(
+            juror=user, candidature__in=assigned.values("candidature_id")
+        )
+        return {
+            "todo": assigned.count() - done.count(),
+            "url": reverse("candidatures_jury:dashboard"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_jury_panel(request, panels):
+    if request.user.jury_memberships.exists():
+        panels.append(JuryHomePanel(request))

@@ -45,7 +45,7 @@ class Attachment(models.Model):
     def can_be_seen_by(self, user):
         """Members of the body, and staff allowed to read candidatures.
 
-        The jury workflow extends this (assigned jurors) by overriding or wrapping it.
+        Also the jurors who may open the dossier in the admin (``candidatures.access``).
         """
         from .accounts import Membership
 
@@ -53,6 +53,11 @@ class Attachment(models.Model):
             return False
         if user.is_superuser or user.has_perm("candidatures.change_candidature"):
             return True
-        return Membership.objects.filter(
+        if Membership.objects.filter(
             user=user, collectivite_id=self.candidature.collectivite_id
-        ).exists()
+        ).exists():
+            return True
+        # Jurors assigned to the dossier (or presiding its édition), never with a conflict.
+        from candidatures.access import can_view
+
+        return can_view(user, self.candidature)

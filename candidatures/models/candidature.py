@@ -87,6 +87,9 @@ class Candidature(
         help_text=_("Laisser vide si la candidature n'est pas labellisée."),
     )
     public_comment = models.TextField(_("appréciation publique du jury"), blank=True)
+    # Written by the Recevabilité task (jury issue); shown on the applicant's dashboard.
+    changes_requested_message = models.TextField(_("compléments demandés"), blank=True)
+    ineligibility_reason = models.TextField(_("motif d'irrecevabilité"), blank=True)
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from wagtail.actions.edit import EditAction
 from wagtail.models import WorkflowState
 
-from candidatures.emails_applicant import send_receipt
 from candidatures.models import Candidature, CandidatureStatus
 
 from .dossier import EDITABLE_STATUSES, is_editable, missing_answers
@@ -79,7 +78,6 @@ def submit(candidature, user, now=None):
             workflow = Candidature.get_default_workflow()
             if workflow:
                 workflow.start(current, user)
-    send_receipt.enqueue(current.pk, user.pk)
     current.refresh_from_db()
     return current
 

@@ -1,0 +1,1 @@
+"""Admin screens of the jury: juror dashboard, dossier reading, evaluation, deliberation."""

@@ -1,0 +1,58 @@
+"""Step 4, Publication: a decided dossier becomes "Résultat publié" for its applicant only once
+its édition's results date has passed, together with every other dossier of the édition.
+
+The public record itself is embargoed by ``Result.objects.public()`` (editions); this module
+only moves the applicant-facing status and sends the "decision published" email, from the
+workflow's end (late decisions) or from ``manage.py announce_results`` (run by cron).
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .history import log_candidature
+from .models import Candidature, CandidatureStatus
+
+
+def decision_label(candidature):
+    if candidature.decision_level_id:
+        return str(candidature.decision_level)
+    return _("non labellisée")
+
+
+def announce_if_public(candidature, now=None):
+    from . import notifications
+    from .moderation import set_status
+
+    edition = candidature.edition
+    if candidature.status != CandidatureStatus.DECIDED or not edition.results_are_public(now):
+        return False
+    set_status(candidature, CandidatureStatus.PUBLISHED)
+    log_candidature(candidature, "tnl.results_announced")
+    notifications.notify_applicant(
+        candidature, "decision_published", decision=decision_label(candidature)
+    )
+    return True
+
+
+def announce_due_results(now=None):
+    now = now or timezone.now()
+    due = Candidature.objects.filter(
+        status=CandidatureStatus.DECIDED, edition__results_published_at__lte=now
+    ).select_related("edition", "collectivite", "decision_level")
+    return sum(announce_if_public(c, now) for c in due)
+
+
+def applicant_feedback(candidature, now=None):
+    """The jurors' feedback for the applicant, shown on their dashboard once the result is
+    public (never before the édition's results date)."""
+    if (
+        candidature.status != CandidatureStatus.PUBLISHED
+        or not candidature.edition.results_are_public(now)
+    ):
+        return []
+    return [
+        text
+        for text in candidature.evaluations.submitted()
+        .exclude(applicant_feedback="")
+        .values_list("applicant_feedback", flat=True)
+    ]
