@@ -192,7 +192,7 @@ def ensure_groups_and_workflow():
     """Re-apply the data migration (idempotent) in case the tables were flushed since."""
     from django.apps import apps
 
-    migration = importlib.import_module("candidatures.migrations.0003_jury_groups_workflow")
+    migration = importlib.import_module("candidatures.migrations.0004_jury_groups_workflow")
     migration.forwards(apps, None)
 
 
