@@ -223,6 +223,13 @@ class Collectivite(index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("editions:collectivite_detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def from_territory(cls, territory, save=True, **fields):
+        """A body registered from the official reference data (codes and population filled)."""
+        from .services import collectivite_from_territory
+
+        return collectivite_from_territory(territory, save=save, **fields)
+
 
 class ResultQuerySet(models.QuerySet):
     def public(self, now=None):
