@@ -53,7 +53,7 @@ def directory_queryset(filters):
 
 def collectivite_list(request):
     form = DirectoryFilterForm(request.GET or None)
-    filters = form.valid_filters() if request.GET else {}
+    filters = form.valid_filters() if form.is_bound else {}
     paginator = Paginator(directory_queryset(filters), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -62,7 +62,7 @@ def collectivite_list(request):
         request,
         "editions/collectivite_list.html",
         {
-            "form": form if request.GET else DirectoryFilterForm(),
+            "form": form,
             "page_obj": page,
             "bodies": page.object_list,
             "querystring": query.urlencode(),
