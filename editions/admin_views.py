@@ -60,7 +60,8 @@ class FromTerritoryView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        territory = Territory.objects.filter(pk=request.POST.get("territory")).first()
+        raw = request.POST.get("territory", "")
+        territory = Territory.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
         if territory is None:
             messages.error(request, _("Ce territoire n'existe pas dans le référentiel."))
             return redirect("editions_from_territory")
