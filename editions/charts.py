@@ -20,7 +20,7 @@ def bar_chart(year, groups):
                 "name": group["name"],
                 "count": group["count"],
                 "y": y,
-                "text_y": y + BAR_HEIGHT * 0.68,
+                "text_y": y + round(BAR_HEIGHT * 0.68),  # integers: floats localise as "31,04"
                 "width": length,
                 "value_x": LABEL_WIDTH + length + 8,
             }

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -48,7 +49,7 @@ def directory_queryset(filters):
         latest_year=_latest("edition__year"),
         latest_level=_latest("level__name"),
         labels=Subquery(labels, output_field=IntegerField()),
-    ).order_by("name")
+    ).order_by(Lower("name"), "pk")
 
 
 def collectivite_list(request):
