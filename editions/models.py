@@ -164,6 +164,12 @@ class CollectiviteKind(models.TextChoices):
     OTHER = "other", _("Autre organisme d'intérêt public")
 
 
+class CollectiviteQuerySet(models.QuerySet):
+    def labelled(self, now=None):
+        """Bodies with at least one public label: what a public listing or search may show."""
+        return self.filter(pk__in=Result.objects.public(now).laureates().values("collectivite_id"))
+
+
 class Collectivite(index.Indexed, models.Model):
     """A candidate body: a collectivité or any other public-interest body that may apply."""
 
@@ -182,6 +188,8 @@ class Collectivite(index.Indexed, models.Model):
     region = models.CharField(_("région"), max_length=100, blank=True)
     website = models.URLField(_("site web"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CollectiviteQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("name"),

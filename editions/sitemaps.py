@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Collectivite, Edition, Result
+from .models import Collectivite, Edition
 
 
 class EditionsSitemap(Sitemap):
@@ -28,8 +28,7 @@ class CollectivitesSitemap(Sitemap):
     changefreq = "yearly"
 
     def items(self):
-        labelled = Result.objects.public().laureates().values("collectivite_id")
-        return Collectivite.objects.filter(pk__in=labelled).order_by("name").only("slug")
+        return Collectivite.objects.labelled().order_by("name").only("slug")
 
 
 SITEMAPS = {"editions": EditionsSitemap, "collectivites": CollectivitesSitemap}

@@ -114,3 +114,9 @@ def test_results_show_once_the_date_has_passed(client, embargoed):
     assert client.get("/editions/2030/resultats.json").json()["summary"]["laureates"] == 2
     assert client.get("/collectivites/villesecrete/").status_code == 200
     assert client.get("/collectivites/bourgmixte/badge-2030.svg").status_code == 200
+
+
+def test_labelled_bodies_exclude_embargoed_ones(embargoed):
+    from editions.models import Collectivite
+
+    assert list(Collectivite.objects.labelled().values_list("name", flat=True)) == ["Bourgmixte"]

@@ -155,3 +155,12 @@ def test_sitemap_lists_public_pages(client, demo):
     xml = client.get("/sitemap.xml").content.decode()
     assert "/editions/2021/" in xml
     assert "/collectivites/lettret/" in xml
+
+
+def test_edition_cta_points_to_the_open_edition_and_latest_palmares(demo):
+    from django.template import Context, Template
+
+    html = Template("{% load editions_tags %}{% current_edition_cta %}").render(Context())
+    assert "Les candidatures 2027 sont ouvertes" in html
+    assert "/editions/2027/" in html
+    assert "Découvrir le palmarès 2021" in html
