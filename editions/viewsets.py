@@ -44,7 +44,7 @@ class EditionViewSet(SnippetViewSet):
     list_display = [
         "year",
         "ordinal",
-        "get_state_display",
+        Column("get_state_display", label=_("État")),
         "results_published_at",
         SuggestionsColumn("suggestions", label=_("Mentions")),
     ]

@@ -26,8 +26,9 @@ def test_public_record_pages_pass_axe(live_server, page):
         response = page.goto(live_server.url + path)
         assert response.status == 200, path
         assert page.locator("h1").first.is_visible()
-        assert axe_violations(page) == [], path
-    assert page.console_errors == []
+        violations = axe_violations(page)
+        assert violations == [], (path, violations)
+    assert page.console_errors == [], page.console_errors
 
 
 @pytest.mark.django_db
