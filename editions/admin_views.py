@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -28,6 +29,13 @@ class SuggestionsView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return _("Suggestions de mentions — édition %(year)s") % {"year": self.edition.year}
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailsnippets_editions_edition:list"), "label": _("Éditions")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             edition=self.edition, suggestions=suggestions_for(self.edition), **kwargs
@@ -40,6 +48,16 @@ class FromTerritoryView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "editions/admin/from_territory.html"
     header_icon = "group"
     page_title = _("Ajouter une collectivité depuis le référentiel officiel")
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailsnippets_editions_collectivite:list"),
+                "label": _("Collectivités"),
+            },
+            {"url": "", "label": self.page_title},
+        ]
 
     def dispatch(self, request, *args, **kwargs):
         _require(request, "editions.add_collectivite")

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -16,7 +17,8 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSet
 
 from .models import Collectivite, Edition, Level, MentionType, Result
 
@@ -72,10 +74,26 @@ class EditionViewSet(SnippetViewSet):
     ]
 
 
+class CollectiviteIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.add_url:
+            buttons.append(
+                HeaderButton(
+                    _("Depuis le référentiel officiel"),
+                    url=reverse("editions_from_territory"),
+                    icon_name="search",
+                )
+            )
+        return buttons
+
+
 class CollectiviteViewSet(SnippetViewSet):
     """Candidate bodies; "from the reference data" creates one with its official codes."""
 
     model = Collectivite
+    index_view_class = CollectiviteIndexView
     menu_item_is_registered = True
     icon = "group"
     menu_label = _("Collectivités")

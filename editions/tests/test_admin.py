@@ -78,6 +78,7 @@ def test_suggestions_screen_names_lettret_and_mions(staff, demo):
     url = reverse("editions_suggestions", args=[edition.pk])
     assert url in listing
     html = staff.get(url).content.decode()
+    assert "Suggestions de mentions — édition 2021" in html
     assert "Lettret" in html and "187 habitants (2018)" in html
     assert "Mions" in html and "6 éditions de suite" in html
 
@@ -102,6 +103,11 @@ def test_result_level_must_belong_to_its_edition(staff, demo):
     response = staff.post(reverse("resultats:add"), data)
     assert response.status_code == 302
     assert Result.objects.get(collectivite=body).level.number == 3
+
+
+def test_collectivite_listing_links_to_the_reference_data(staff):
+    listing = staff.get(reverse("wagtailsnippets_editions_collectivite:list")).content.decode()
+    assert reverse("editions_from_territory") in listing
 
 
 def test_staff_creates_a_body_from_the_reference_data(staff):
