@@ -5,6 +5,25 @@ from django.core.cache import cache
 
 from tests.browser import axe_violations, html_errors
 
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep serialized rollback working once Playwright runs.
+
+    After the sync Playwright API starts, the test thread sees a fresh ``connections["default"]``
+    object without the ``_test_serialized_contents`` captured at set-up, so later
+    ``serialized_rollback`` tests find an empty database (no Wagtail root page). Storing the
+    contents on the connection class makes every connection object find them. (Belongs in the
+    root conftest.py; see the editions report.)
+    """
+    from django.db import connections
+
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is not None:
+        type(connection)._test_serialized_contents = contents
+
+
 PAGES = [
     "/editions/",
     "/editions/2021/",
