@@ -15,7 +15,9 @@ from django.urls import reverse
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "editions:record-version"
-TIMEOUT = 60 * 60
+# The version lives in the cache itself, so several worker processes must share one cache
+# (REDIS_URL); with per-process local memory, this timeout bounds how stale another process gets.
+TIMEOUT = getattr(settings, "EDITIONS_CACHE_TIMEOUT", 600)
 
 
 def version():
