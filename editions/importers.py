@@ -17,7 +17,7 @@ from .models import Collectivite, CollectiviteKind, Result, Territory
 OPTIONAL = ["departement", "region", "population", "population_year"]
 
 
-class ImportError_(ValueError):
+class ResultImportError(ValueError):
     """A row that cannot be imported; the message names the line."""
 
 
@@ -47,12 +47,12 @@ def import_results(edition, handle):
     count = 0
     for line, row in enumerate(csv.DictReader(handle), start=2):
         if not row.get("name", "").strip():
-            raise ImportError_(_("Ligne %(line)s : le nom est vide.") % {"line": line})
+            raise ResultImportError(_("Ligne %(line)s : le nom est vide.") % {"line": line})
         if row.get("kind") not in CollectiviteKind.values:
-            raise ImportError_(_("Ligne %(line)s : type inconnu.") % {"line": line})
+            raise ResultImportError(_("Ligne %(line)s : type inconnu.") % {"line": line})
         number = (row.get("level") or "").strip()
         if number and number not in levels:
-            raise ImportError_(
+            raise ResultImportError(
                 _("Ligne %(line)s : le niveau %(level)s n'existe pas dans cette édition.")
                 % {"line": line, "level": number}
             )

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from editions.importers import ImportError_, import_results
+from editions.importers import ResultImportError, import_results
 from editions.models import Edition
 
 
@@ -22,6 +22,6 @@ class Command(BaseCommand):
         try:
             with open(file, encoding="utf-8-sig", newline="") as handle:
                 count = import_results(edition, handle)
-        except (OSError, ImportError_) as error:
+        except (OSError, ResultImportError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"{count} résultats enregistrés pour {year}."))
