@@ -1,6 +1,7 @@
 """The public record: éditions with their level scheme, criteria and mention types, the candidate
 bodies, and the published results. Nothing here imports the process (``candidatures``)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -163,6 +164,12 @@ class CollectiviteKind(models.TextChoices):
     OTHER = "other", _("Autre organisme d'intérêt public")
 
 
+class CollectiviteQuerySet(models.QuerySet):
+    def labelled(self, now=None):
+        """Bodies with at least one public label: what a public listing or search may show."""
+        return self.filter(pk__in=Result.objects.public(now).laureates().values("collectivite_id"))
+
+
 class Collectivite(index.Indexed, models.Model):
     """A candidate body: a collectivité or any other public-interest body that may apply."""
 
@@ -181,6 +188,8 @@ class Collectivite(index.Indexed, models.Model):
     region = models.CharField(_("région"), max_length=100, blank=True)
     website = models.URLField(_("site web"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CollectiviteQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("name"),
@@ -203,6 +212,8 @@ class Collectivite(index.Indexed, models.Model):
                 name="unique_collectivite_insee_code",
             ),
         ]
+        # The directory filters on these.
+        indexes = [models.Index(fields=["region"]), models.Index(fields=["kind"])]
 
     def __str__(self):
         return self.name
@@ -223,6 +234,13 @@ class Collectivite(index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("editions:collectivite_detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def from_territory(cls, territory, save=True, **fields):
+        """A body registered from the official reference data (codes and population filled)."""
+        from .services import collectivite_from_territory
+
+        return collectivite_from_territory(territory, save=save, **fields)
+
 
 class ResultQuerySet(models.QuerySet):
     def public(self, now=None):
@@ -233,7 +251,7 @@ class ResultQuerySet(models.QuerySet):
         return self.filter(level__isnull=False)
 
 
-class Result(models.Model):
+class Result(ClusterableModel):
     """One body's published outcome in one édition: the public record.
 
     Written by the process when a decision is published (``candidatures``), or imported for the
@@ -241,10 +259,23 @@ class Result(models.Model):
     ``level`` empty means "not labelled"; such rows count as candidatures but are never listed.
     """
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="results")
-    collectivite = models.ForeignKey(Collectivite, on_delete=models.PROTECT, related_name="results")
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("édition"), on_delete=models.CASCADE, related_name="results"
+    )
+    collectivite = models.ForeignKey(
+        Collectivite,
+        verbose_name=_("collectivité"),
+        on_delete=models.PROTECT,
+        related_name="results",
+    )
     level = models.ForeignKey(
-        Level, on_delete=models.PROTECT, null=True, blank=True, related_name="results"
+        Level,
+        verbose_name=_("niveau"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="results",
+        help_text=_("Laisser vide si l'organisme n'a pas été labellisé."),
     )
     public_comment = models.TextField(_("appréciation publique du jury"), blank=True)
 
@@ -267,12 +298,21 @@ class Result(models.Model):
     def is_laureate(self):
         return self.level_id is not None
 
+    def clean(self):
+        super().clean()
+        if self.level_id and self.edition_id and self.level.edition_id != self.edition_id:
+            raise ValidationError(
+                {"level": _("Ce niveau appartient à une autre édition que celle du résultat.")}
+            )
+
 
 class MentionAward(models.Model):
     """A special mention awarded with its citation, attached to a published result."""
 
-    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="mentions")
-    mention_type = models.ForeignKey(MentionType, on_delete=models.PROTECT, related_name="awards")
+    result = ParentalKey(Result, on_delete=models.CASCADE, related_name="mentions")
+    mention_type = models.ForeignKey(
+        MentionType, verbose_name=_("mention"), on_delete=models.PROTECT, related_name="awards"
+    )
     citation = models.TextField(_("citation"), blank=True)
 
     class Meta:

@@ -1,0 +1,101 @@
+"""Rules that span the record's models: registering a body from the reference data."""
+
+import csv
+import gzip
+import json
+from pathlib import Path
+
+from .models import Collectivite, CollectiviteKind, Territory, TerritoryKind
+
+DATA_DIR = Path(__file__).with_name("data")
+TERRITORIES_FILE = DATA_DIR / "territories.csv.gz"
+DIVISIONS_FILE = DATA_DIR / "divisions.json"
+TERRITORY_FIELDS = [
+    "name",
+    "insee_code",
+    "siren",
+    "population",
+    "population_year",
+    "postal_codes",
+    "departement_code",
+    "departement",
+    "region_code",
+    "region",
+]
+
+
+def read_territories(path=TERRITORIES_FILE, divisions_path=DIVISIONS_FILE):
+    """Yield unsaved Territory objects from the shipped extract (names of divisions joined)."""
+    divisions = json.loads(Path(divisions_path).read_text(encoding="utf-8"))
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            yield Territory(
+                kind=row["kind"],
+                code=row["code"],
+                name=row["name"],
+                insee_code=row["insee_code"],
+                siren=row["siren"],
+                population=int(row["population"]) if row["population"] else None,
+                population_year=int(row["population_year"]) if row["population_year"] else None,
+                postal_codes=row["postal_codes"],
+                departement_code=row["departement_code"],
+                departement=divisions["departements"].get(row["departement_code"], ""),
+                region_code=row["region_code"],
+                region=divisions["regions"].get(row["region_code"], ""),
+            )
+
+
+def import_territories(territories, batch_size=2000):
+    """Insert or update reference territories by (kind, code); safe to run again."""
+    batch, total = [], 0
+    for territory in territories:
+        batch.append(territory)
+        if len(batch) >= batch_size:
+            total += _upsert(batch)
+            batch = []
+    if batch:
+        total += _upsert(batch)
+    return total
+
+
+def _upsert(batch):
+    Territory.objects.bulk_create(
+        batch,
+        update_conflicts=True,
+        unique_fields=["kind", "code"],
+        update_fields=TERRITORY_FIELDS,
+    )
+    return len(batch)
+
+
+def collectivite_from_territory(territory, save=True, **fields):
+    """A Collectivite with the codes, population and divisions of an official territory.
+
+    An existing body with the same SIREN is updated rather than duplicated.
+    """
+    kind = (
+        CollectiviteKind.COMMUNE
+        if territory.kind == TerritoryKind.COMMUNE
+        else CollectiviteKind.INTERCOMMUNALITE
+    )
+    values = {
+        "name": territory.name,
+        "kind": kind,
+        "insee_code": territory.insee_code,
+        "siren": territory.siren,
+        "population": territory.population,
+        "population_year": territory.population_year,
+        "departement_code": territory.departement_code,
+        "departement": territory.departement,
+        "region_code": territory.region_code,
+        "region": territory.region,
+        **fields,
+    }
+    body = Collectivite.objects.filter(siren=territory.siren).first() if territory.siren else None
+    body = body or Collectivite()
+    for name, value in values.items():
+        setattr(body, name, value)
+    if save:
+        body.save()
+    return body

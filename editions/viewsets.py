@@ -1,0 +1,197 @@
+"""Admin screens of the record: éditions with their schemes, candidate bodies, results."""
+
+from django import forms
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+)
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSet
+
+from .models import Collectivite, Edition, Level, MentionType, Result
+
+
+class EditionCreateView(CreateView):
+    def save_instance(self):
+        instance = super().save_instance()
+        if not instance.levels.exists():
+            instance.add_default_levels()
+        return instance
+
+
+class SuggestionsColumn(Column):
+    def get_value(self, instance):
+        url = reverse("editions_suggestions", args=[instance.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Suggestions de mentions"))
+
+
+class EditionViewSet(SnippetViewSet):
+    model = Edition
+    menu_item_is_registered = True  # listed under "Label", not under "Snippets"
+    icon = "date"
+    menu_label = _("Éditions")
+    add_view_class = EditionCreateView
+    list_display = [
+        "year",
+        "ordinal",
+        Column("get_state_display", label=_("État")),
+        "results_published_at",
+        SuggestionsColumn("suggestions", label=_("Mentions")),
+    ]
+    ordering = ["-year"]
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("ordinal")]),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("call_opens_at"), FieldPanel("deadline")]),
+                FieldRowPanel([FieldPanel("jury_date"), FieldPanel("results_published_at")]),
+                FieldRowPanel([FieldPanel("ceremony_date"), FieldPanel("ceremony_place")]),
+            ],
+            heading=_("Calendrier"),
+        ),
+        PageChooserPanel("rules_page"),
+        InlinePanel(
+            "levels",
+            heading=_("Niveaux"),
+            label=_("Niveau"),
+            help_text=_("Laisser vide pour créer les niveaux 1 à 5 par défaut."),
+        ),
+        InlinePanel("criteria_domains", heading=_("Domaines de critères"), label=_("Domaine")),
+        InlinePanel("mention_types", heading=_("Mentions spéciales"), label=_("Mention")),
+    ]
+
+
+class CollectiviteIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.add_url:
+            buttons.append(
+                HeaderButton(
+                    _("Depuis le référentiel officiel"),
+                    url=reverse("editions_from_territory"),
+                    icon_name="search",
+                )
+            )
+        return buttons
+
+
+class CollectiviteViewSet(SnippetViewSet):
+    """Candidate bodies; "from the reference data" creates one with its official codes."""
+
+    model = Collectivite
+    index_view_class = CollectiviteIndexView
+    menu_item_is_registered = True
+    icon = "group"
+    menu_label = _("Collectivités")
+    list_display = ["name", "kind", "departement", "region", "population"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name", "insee_code", "siren"]
+    search_backend_name = None
+    list_export = [
+        "name",
+        "kind",
+        "insee_code",
+        "siren",
+        "population",
+        "population_year",
+        "departement",
+        "region",
+    ]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("insee_code"), FieldPanel("siren")]),
+        FieldRowPanel([FieldPanel("population"), FieldPanel("population_year")]),
+        FieldRowPanel([FieldPanel("departement_code"), FieldPanel("departement")]),
+        FieldRowPanel([FieldPanel("region_code"), FieldPanel("region")]),
+        FieldPanel("website"),
+    ]
+
+
+class LevelChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.edition.year} — {obj.name}"
+
+
+class ResultForm(WagtailAdminModelForm):
+    """Levels and mentions are labelled with their édition's year and checked against it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"] = LevelChoice(
+            queryset=Level.objects.select_related("edition").order_by("-edition__year", "number"),
+            required=False,
+            label=_("niveau"),
+            help_text=_("Laisser vide si l'organisme n'a pas été labellisé."),
+        )
+        mentions = self.formsets.get("mentions") if hasattr(self, "formsets") else None
+        if mentions is not None:
+            for form in mentions.forms + [mentions.empty_form]:
+                field = form.fields["mention_type"]
+                field.queryset = MentionType.objects.select_related("edition").order_by(
+                    "-edition__year", "sort_order"
+                )
+                field.label_from_instance = lambda obj: f"{obj.edition.year} — {obj.name}"
+
+    def clean(self):
+        cleaned = super().clean()
+        edition = cleaned.get("edition")
+        mentions = self.formsets.get("mentions") if hasattr(self, "formsets") else None
+        if edition and mentions is not None:
+            for form in mentions.forms:
+                mention = getattr(form, "cleaned_data", {}).get("mention_type")
+                if mention and mention.edition_id != edition.pk:
+                    form.add_error(
+                        "mention_type", _("Cette mention appartient à une autre édition.")
+                    )
+        return cleaned
+
+
+class ResultViewSet(ModelViewSet):
+    """Past results (2016-2020) imported or typed by staff; later ones come from the workflow."""
+
+    model = Result
+    icon = "success"
+    menu_label = _("Résultats")
+    list_display = ["collectivite", "edition", "level"]
+    list_filter = ["edition", "level__number"]
+    search_fields = ["collectivite__name"]
+    search_backend_name = None
+    list_export = ["edition", "collectivite", "level", "public_comment"]
+    inspect_view_enabled = True
+    edit_handler = ObjectList(
+        [
+            FieldPanel("edition"),
+            FieldPanel("collectivite"),
+            FieldPanel("level"),
+            FieldPanel("public_comment"),
+            InlinePanel("mentions", heading=_("Mentions spéciales"), label=_("Mention")),
+        ],
+        base_form_class=ResultForm,
+    )
+
+
+class LabelViewSetGroup(ViewSetGroup):
+    menu_label = _("Label")
+    menu_icon = "tag"
+    menu_order = 200
+    items = (
+        EditionViewSet,
+        CollectiviteViewSet,
+        ResultViewSet("resultats"),
+    )
