@@ -5,7 +5,6 @@ from django.core.cache import cache
 
 from tests.browser import axe_violations, html_errors
 
-
 PAGES = [
     "/editions/",
     "/editions/2021/",
