@@ -27,6 +27,15 @@ def django_db_setup(django_db_setup):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache: cached pages or menus never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def home_page(db):
     """The demo site's home page (and the Site pointing at it)."""
@@ -71,7 +80,13 @@ def page(browser):
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.console_errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on(
+        "console",
+        lambda msg: (
+            msg.type == "error"
+            and page.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})")
+        ),
+    )
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
     yield page
     context.close()

@@ -21,6 +21,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("recherche/", home_views.search, name="search"),
     path("flux/actualites.rss", feeds.NewsFeed(), name="feed_news_rss"),
     path("flux/actualites.atom", feeds.NewsAtomFeed(), name="feed_news_atom"),

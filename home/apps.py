@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 
 class HomeConfig(AppConfig):
@@ -12,3 +12,20 @@ class HomeConfig(AppConfig):
 
         for model in (NewsIndexPage, PressReleaseIndexPage):
             post_save.connect(on_index_saved, sender=model, dispatch_uid=f"moderation-{model}")
+
+        # Cached menus (home.context_processors) follow any change of the menus or of a page.
+        from wagtail.signals import (
+            page_published,
+            page_slug_changed,
+            page_unpublished,
+            post_page_move,
+        )
+
+        from home.context_processors import clear_menus_cache
+        from home.models import FooterItem, MainMenuItem, Navigation
+
+        for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+            signal.connect(clear_menus_cache, dispatch_uid=f"menus-{signal}")
+        for model in (Navigation, MainMenuItem, FooterItem):
+            post_save.connect(clear_menus_cache, sender=model, dispatch_uid=f"menus-save-{model}")
+            post_delete.connect(clear_menus_cache, sender=model, dispatch_uid=f"menus-del-{model}")

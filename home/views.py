@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
@@ -71,3 +72,11 @@ def robots_txt(request):
         {"sitemap_url": request.build_absolute_uri("/sitemap.xml")},
         content_type="text/plain; charset=utf-8",
     )
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to our SVG icon."""
+    from django.templatetags.static import static
+
+    return redirect(static("img/favicon.svg"), permanent=True)

@@ -19,3 +19,9 @@ def test_health_answers_503_when_database_fails(client, monkeypatch):
     response = client.get("/sante/")
     assert response.status_code == 503
     assert response.json()["status"] == "erreur"
+
+
+def test_favicon_ico_leads_to_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")

