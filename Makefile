@@ -16,6 +16,7 @@ install: $(BIN)/.installed
 
 demo: install  ## Set everything up and serve the demo site at http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py import_territories
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -143,59 +143,26 @@ def earlier_results(candidature):
     )
 
 
-def mention_suggestions(edition):
-    """Bodies the data points to for the usual mentions.
+def mention_suggestions(candidature):
+    """The editions app's mention hints, computed on the dossiers of the édition being decided
+    (each at its recorded level, else the highest level its jurors proposed). Returns the titles
+    of the hints that point to ``candidature``'s body."""
+    from editions.suggestions import Entry, suggestions_for
 
-    A local stand-in: the editions issue owns ``editions/suggestions.py``; when merged, the lead
-    may point this to it. Returns a list of (label, candidature) pairs.
-    """
-    from editions.models import Result
-
-    candidatures = list(
-        Candidature.objects.filter(edition=edition)
+    dossiers = (
+        Candidature.objects.filter(edition_id=candidature.edition_id)
         .exclude(status__in=["draft", "ineligible", "withdrawn", "changes_requested"])
-        .select_related("collectivite")
+        .select_related("collectivite", "decision_level")
         .prefetch_related("evaluations__proposed_level")
     )
-    if not candidatures:
-        return []
-    suggestions = []
-    populated = [c for c in candidatures if c.collectivite.population]
-    if populated:
-        smallest = min(populated, key=lambda c: c.collectivite.population)
-        suggestions.append(("Plus petite collectivité", smallest))
-    earlier = set(
-        Result.objects.filter(
-            edition__year__lt=edition.year,
-            collectivite_id__in=[c.collectivite_id for c in candidatures],
-        ).values_list("collectivite_id", flat=True)
-    )
-
-    def best_proposed(c):
-        levels = [e.proposed_level.number for e in c.evaluations.all() if e.proposed_level]
-        return max(levels) if levels else 0
-
-    first_timers = [c for c in candidatures if c.collectivite_id not in earlier]
-    if first_timers:
-        best = max(first_timers, key=best_proposed)
-        if best_proposed(best):
-            suggestions.append(("Meilleure première candidature", best))
-    runs = {}
-    for collectivite_id, year in (
-        Result.objects.filter(
-            edition__year__lt=edition.year,
-            level__isnull=False,
-            collectivite_id__in=[c.collectivite_id for c in candidatures],
-        )
-        .order_by("collectivite_id", "-edition__year")
-        .values_list("collectivite_id", "edition__year")
-    ):
-        run = runs.setdefault(collectivite_id, [])
-        if not run or run[-1] == year + 1:
-            run.append(year)
-    if runs:
-        longest = max(runs, key=lambda k: len(runs[k]))
-        if len(runs[longest]) > 1:
-            cand = next(c for c in candidatures if c.collectivite_id == longest)
-            suggestions.append(("Meilleure continuité", cand))
-    return suggestions
+    entries = []
+    for dossier in dossiers:
+        proposed = [e.proposed_level for e in dossier.evaluations.all() if e.proposed_level]
+        level = dossier.decision_level or max(proposed, key=lambda lv: lv.number, default=None)
+        if level is not None:
+            entries.append(Entry(dossier.collectivite, level))
+    return [
+        suggestion.title
+        for suggestion in suggestions_for(candidature.edition, entries)
+        if any(body.pk == candidature.collectivite_id for body, _detail in suggestion.bodies)
+    ]

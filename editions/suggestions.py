@@ -19,24 +19,44 @@ class Suggestion:
     bodies: list = field(default_factory=list)  # (collectivite, detail) pairs
 
 
-def _history(edition):
-    """Results of this édition's laureates in every édition up to it: one query."""
-    laureates = list(
-        Result.objects.laureates()
+@dataclass
+class Entry:
+    """A body at a level in the édition: a published laureate, or a dossier being decided."""
+
+    collectivite: object
+    level: object
+
+    @property
+    def collectivite_id(self):
+        return self.collectivite.pk
+
+
+def published_laureates(edition):
+    return [
+        Entry(r.collectivite, r.level)
+        for r in Result.objects.laureates()
         .filter(edition=edition)
         .select_related("collectivite", "level")
         .order_by("collectivite__name")
-    )
-    ids = [r.collectivite_id for r in laureates]
+    ]
+
+
+def _history(edition, entries):
+    """Level per year of each entry's body: earlier results plus this édition's entry (1 query)."""
     past = (
-        Result.objects.filter(collectivite_id__in=ids, edition__year__lte=edition.year)
+        Result.objects.filter(
+            collectivite_id__in=[e.collectivite_id for e in entries],
+            edition__year__lt=edition.year,
+        )
         .values_list("collectivite_id", "edition__year", "level__number")
         .order_by("collectivite_id", "edition__year")
     )
     history = {}
     for body_id, year, level in past:
         history.setdefault(body_id, {})[year] = level
-    return laureates, history
+    for entry in entries:
+        history.setdefault(entry.collectivite_id, {})[edition.year] = entry.level.number
+    return history
 
 
 def smallest(laureates):
@@ -94,8 +114,11 @@ def longest_run(laureates, history, years):
     ]
 
 
-def suggestions_for(edition):
-    laureates, history = _history(edition)
+def suggestions_for(edition, entries=None):
+    """The three hints for ``edition``: on its published laureates by default, or on the given
+    entries (the deliberation screen passes the dossiers being decided with their levels)."""
+    laureates = published_laureates(edition) if entries is None else entries
+    history = _history(edition, laureates)
     years = list(
         Edition.objects.filter(year__lte=edition.year)
         .order_by("year")

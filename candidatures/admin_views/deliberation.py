@@ -119,11 +119,7 @@ def decide(request, pk):
             "evaluations": evaluations,
             "figures": dossier_figures(candidature, evaluations, domains),
             "history": earlier_results(candidature),
-            "suggestions": [
-                (label, c)
-                for label, c in mention_suggestions(candidature.edition)
-                if c.pk == candidature.pk
-            ],
+            "suggestions": mention_suggestions(candidature),
             "form": form,
             "open_for_decision": open_for_decision,
         },

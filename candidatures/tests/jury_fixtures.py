@@ -10,7 +10,7 @@ from django.utils import timezone
 from candidatures.models import Candidature, CandidatureStatus, Jury, JuryMember
 from editions.models import Collectivite, CriteriaDomain, Edition, MentionType
 
-__all__ = ["edition", "jury", "people", "public_record_bridge"]  # fixtures, for star import
+__all__ = ["edition", "jury", "people"]  # fixtures, for star import
 
 _counter = itertools.count(1)
 
@@ -174,39 +174,3 @@ def edition(db):
 @pytest.fixture
 def jury(edition, people):
     return make_jury(edition, [people["jure1"], people["jure2"]], president=people["president"])
-
-
-@pytest.fixture(autouse=False)
-def public_record_bridge():
-    """The editions issue owns ``candidatures/publication.py`` (published → editions.Result).
-
-    Until that branch is merged this worktree's module is empty; this fixture then connects a
-    minimal stand-in with the same behaviour, and does nothing once the real bridge is present.
-    """
-    from wagtail.signals import published
-
-    from editions.models import MentionAward, Result
-
-    sync_receivers, _async = published._live_receivers(Candidature)
-    if any(getattr(r, "__module__", "") == "candidatures.publication" for r in sync_receivers):
-        yield
-        return
-
-    def stand_in(sender, instance, **kwargs):
-        result, _ = Result.objects.update_or_create(
-            edition_id=instance.edition_id,
-            collectivite_id=instance.collectivite_id,
-            defaults={
-                "level_id": instance.decision_level_id,
-                "public_comment": instance.public_comment,
-            },
-        )
-        result.mentions.all().delete()
-        for mention in instance.mentions.all():
-            MentionAward.objects.create(
-                result=result, mention_type_id=mention.mention_type_id, citation=mention.citation
-            )
-
-    published.connect(stand_in, sender=Candidature, dispatch_uid="test-stand-in-bridge")
-    yield
-    published.disconnect(sender=Candidature, dispatch_uid="test-stand-in-bridge")

@@ -251,3 +251,28 @@ def test_staff_can_create_a_candidature_in_the_admin(client, edition, people):
 
     created = Candidature.objects.get(collectivite=body)
     assert created.edition == edition
+
+
+def test_decision_screen_shows_the_mention_suggestions_of_the_record(client, edition, jury, people):
+    """A body labelled at level 4 in the two previous éditions, proposed at level 4 again, is the
+    editions app's "longest run" hint; the smallest body is the "smallest population" hint."""
+    from editions.models import Edition, Result
+
+    candidature = make_candidature(edition, people["applicant"], name="Commune Fidèle")
+    tiny = make_candidature(edition, people["applicant"], name="Hameau", population=150)
+    for year in (edition.year - 2, edition.year - 1):
+        past = Edition.objects.create(year=year, ordinal=year - 2015)
+        past.add_default_levels()
+        Result.objects.create(
+            edition=past, collectivite=candidature.collectivite, level=past.levels.get(number=4)
+        )
+    for dossier in (candidature, tiny):
+        to_evaluation(dossier, people)
+        evaluate_all(dossier, edition, people, level=4)
+    client.force_login(people["president"])
+    html = client.get(reverse("candidatures_jury:decide", args=[candidature.pk])).content.decode()
+    assert "Meilleure continuité" in html
+    assert "Plus petite collectivité" not in html
+    html = client.get(reverse("candidatures_jury:decide", args=[tiny.pk])).content.decode()
+    assert "Plus petite collectivité" in html
+    assert "Meilleure continuité" not in html

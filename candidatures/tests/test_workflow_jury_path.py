@@ -62,9 +62,7 @@ def test_workflow_created_by_migration_and_attached_to_candidatures():
     assert Workflow.objects.filter(name=workflow.name).count() == 1
 
 
-def test_whole_path_from_submission_to_public_result(
-    client, edition, jury, people, public_record_bridge
-):
+def test_whole_path_from_submission_to_public_result(client, edition, jury, people):
     applicant = people["applicant"]
     candidature = make_candidature(edition, applicant, name="Commune de Libreville")
     mail.outbox.clear()
