@@ -1,5 +1,6 @@
 """Pagination and GET filters of the index pages: bad input gives a clear message, never a 500."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -42,7 +43,7 @@ def build_listing(request, queryset, date_field="date", tags=None, per_page=PER_
     year = None
     raw_year = request.GET.get("annee", "").strip()
     if raw_year:
-        if raw_year.isdigit() and len(raw_year) == 4:
+        if re.fullmatch(r"[0-9]{4}", raw_year) and raw_year != "0000":
             year = int(raw_year)
             queryset = queryset.filter(**{f"{date_field}__year": year})
         else:

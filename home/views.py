@@ -48,6 +48,16 @@ def search(request):
     return TemplateResponse(request, "home/search.html", context)
 
 
+INLINE_MEDIA_TYPES = {
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "image/avif",
+    "application/pdf",
+}
+
+
 @require_GET
 def serve_media(request, path):
     """Public media from the default storage, for development and tests only (SERVE_MEDIA).
@@ -61,7 +71,12 @@ def serve_media(request, path):
     except SuspiciousFileOperation as exc:
         raise Http404 from exc
     content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    return FileResponse(handle, content_type=content_type)
+    # Images, PDFs and fonts display inline; anything else (an uploaded SVG or HTML file, say)
+    # is a download, so it can never run script in the site's origin.
+    inline = content_type in INLINE_MEDIA_TYPES
+    response = FileResponse(handle, content_type=content_type, as_attachment=not inline)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_GET

@@ -118,3 +118,17 @@ def test_a_menu_link_needs_a_page_or_a_safe_address(url):
 
     with pytest.raises(ValidationError):
         MainMenuItem(title="Lien", link_url=url).clean()
+
+
+def test_uploaded_media_other_than_images_and_pdf_are_downloads(client, db):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    svg = default_storage.save("tests/drawing.svg", ContentFile(b"<svg onload='alert(1)'/>"))
+    response = client.get(f"/media/{svg}")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    png = default_storage.save("tests/pixel.png", ContentFile(b"\x89PNG\r\n\x1a\n"))
+    assert client.get(f"/media/{png}")["Content-Disposition"].startswith("inline")
+    assert client.get("/media/../cms/settings/base.py").status_code == 404

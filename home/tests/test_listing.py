@@ -66,6 +66,8 @@ def test_filter_by_tag(client, news_index):
     ("query", "message"),
     [
         ("annee=deux-mille", "L&#x27;année « deux-mille » n&#x27;est pas valide."),
+        ("annee=0000", "L&#x27;année « 0000 » n&#x27;est pas valide."),
+        ("annee=²²²²", "L&#x27;année « ²²²² » n&#x27;est pas valide."),
         ("tag=inconnu", "Le mot-clé « inconnu » n&#x27;existe pas."),
     ],
 )
