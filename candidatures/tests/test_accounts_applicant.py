@@ -124,6 +124,23 @@ def test_login_is_refused_after_five_failures_even_with_the_right_password(clien
     assert "_auth_user_id" not in client.session
 
 
+def test_the_login_limit_holds_for_unicode_look_alikes_of_the_address(client):
+    make_user("agent@ville.example")
+    for _ in range(5):
+        client.post(
+            "/compte/connexion/", {"username": "agent@ville.example", "password": "mauvais"}
+        )
+    for look_alike in [
+        "\uff41gent@ville.example",
+        " AGENT@ville.example ",
+        "agent@ville.examp\u217ce",
+    ]:
+        response = client.post("/compte/connexion/", {"username": look_alike, "password": PASSWORD})
+        assert response.status_code == 429, look_alike
+        assert "Trop de tentatives de connexion" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
 def test_login_then_logout_by_post(client):
     make_user("agent@ville.example")
     response = client.post(

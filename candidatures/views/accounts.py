@@ -1,5 +1,7 @@
 """Applicant accounts: sign-up with email verification, login (rate-limited), profile."""
 
+import unicodedata
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
@@ -156,8 +158,9 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def limit_key(self):
-        username = self.request.POST.get("username", "").strip().lower()
-        return f"login:{client_ip(self.request)}:{username}"
+        # NFKC folds look-alikes (full-width letters...) that would otherwise open a fresh count.
+        username = unicodedata.normalize("NFKC", self.request.POST.get("username", ""))
+        return f"login:{client_ip(self.request)}:{username.strip().casefold()}"
 
     def post(self, request, *args, **kwargs):
         if ratelimit.is_limited(self.limit_key(), LOGIN_FAILURES_LIMIT):
