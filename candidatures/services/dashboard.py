@@ -25,8 +25,13 @@ DECIDED_STATUSES = {CandidatureStatus.DECIDED, CandidatureStatus.PUBLISHED}
 
 
 def decision_is_public(candidature):
-    """A decision shows only once the édition's results date has passed."""
-    return candidature.status in DECIDED_STATUSES and candidature.edition.results_are_public()
+    """A decision shows only while it is published (staff may unpublish it, which also removes
+    the public record) and once the édition's results date has passed."""
+    return (
+        candidature.status in DECIDED_STATUSES
+        and candidature.live
+        and candidature.edition.results_are_public()
+    )
 
 
 def applicant_status(candidature):

@@ -97,6 +97,20 @@ def test_after_publication_the_dashboard_shows_level_mention_feedback_and_badge(
     assert "@jury.example" not in html
 
 
+def test_an_unpublished_decision_disappears_from_the_dashboard(client):
+    user = make_user()
+    candidature = decided_dossier(user, results_in=-timedelta(days=1))
+    Candidature.objects.filter(pk=candidature.pk).update(status=CandidatureStatus.PUBLISHED)
+    candidature.refresh_from_db()
+    candidature.unpublish()  # staff withdraw the decision (the public record goes too)
+    client.force_login(user)
+    html = client.get("/espace-candidat/").content.decode()
+    assert "Résultat publié" not in html
+    assert "Niveau 4" not in html and "Six ans de suite." not in html
+    assert "exemplaire" not in html and "badge-2026" not in html
+    assert "Ouvrez vos données" not in html
+
+
 def test_dashboard_queries_do_not_grow_with_published_decisions(
     client, django_assert_max_num_queries
 ):
