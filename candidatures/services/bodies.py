@@ -4,6 +4,8 @@ The editions app may later offer its own "Collectivite from Territory" service; 
 module fills a Collectivite from a Territory row itself.
 """
 
+import re
+
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
@@ -25,7 +27,8 @@ class DuplicateBody(Exception):
 
 def siren_is_valid(siren):
     """Nine digits passing the Luhn check (the INSEE rule for SIREN numbers)."""
-    if len(siren) != 9 or not siren.isdigit():
+    # ASCII digits only: str.isdigit() also accepts "²" or "٣", which int() may then reject.
+    if not re.fullmatch(r"[0-9]{9}", siren):
         return False
     total = 0
     for index, char in enumerate(reversed(siren)):
@@ -43,7 +46,7 @@ def search_territories(query):
     query = (query or "").strip()
     if len(query) < 2:
         return Territory.objects.none()
-    if query.isdigit():
+    if re.fullmatch(r"[0-9]+", query):
         condition = (
             Q(insee_code__startswith=query)
             | Q(siren__startswith=query)

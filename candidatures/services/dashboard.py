@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from candidatures.models import Candidature, CandidatureMention, CandidatureStatus
+from candidatures.models import Candidature, CandidatureMention, CandidatureStatus, Evaluation
 
 from .dossier import is_editable, open_edition, user_collectivites
 from .submission import latest_staff_message
@@ -24,16 +24,26 @@ APPLICANT_LABELS = {
 DECIDED_STATUSES = {CandidatureStatus.DECIDED, CandidatureStatus.PUBLISHED}
 
 
+def decision_is_public(candidature):
+    """A decision shows only while it is published (staff may unpublish it, which also removes
+    the public record) and once the édition's results date has passed."""
+    return (
+        candidature.status in DECIDED_STATUSES
+        and candidature.live
+        and candidature.edition.results_are_public()
+    )
+
+
 def applicant_status(candidature):
     if candidature.status in DECIDED_STATUSES:
-        if candidature.edition.results_are_public():
+        if decision_is_public(candidature):
             return _("Résultat publié")
         return _("En délibération")
     return APPLICANT_LABELS.get(candidature.status, candidature.get_status_display())
 
 
 def dossier_row(candidature):
-    public = candidature.status in DECIDED_STATUSES and candidature.edition.results_are_public()
+    public = decision_is_public(candidature)
     row = {
         "candidature": candidature,
         "status": applicant_status(candidature),
@@ -48,6 +58,8 @@ def dossier_row(candidature):
             "level": candidature.decision_level,
             "mentions": list(candidature.mentions.all()),
             "public_comment": candidature.public_comment,
+            # The jurors' words for the applicant, unsigned (prefetched by dashboard_rows).
+            "feedback": [e.applicant_feedback for e in candidature.feedback_evaluations],
             "badge_url": f"/collectivites/{candidature.collectivite.slug}/"
             f"badge-{candidature.edition.year}.svg"
             if candidature.decision_level_id
@@ -67,7 +79,17 @@ def dashboard_rows(user):
         Candidature.objects.filter(collectivite__in=bodies)
         .select_related("edition", "collectivite", "decision_level")
         .prefetch_related(
-            Prefetch("mentions", queryset=CandidatureMention.objects.select_related("mention_type"))
+            Prefetch(
+                "mentions", queryset=CandidatureMention.objects.select_related("mention_type")
+            ),
+            Prefetch(
+                "evaluations",
+                queryset=Evaluation.objects.submitted()
+                .exclude(applicant_feedback="")
+                .only("pk", "candidature_id", "applicant_feedback")
+                .order_by("submitted_at", "pk"),
+                to_attr="feedback_evaluations",
+            ),
         )
         .order_by("-edition__year")
     )

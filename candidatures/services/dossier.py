@@ -7,6 +7,7 @@ a save based on an older version is refused when it would overwrite what someone
 """
 
 import json
+import re
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -241,7 +242,9 @@ def check_not_stale(current, user, step_key, version):
     revisions = Revision.objects.filter(
         object_id=str(current.pk), base_content_type=current.get_base_content_type()
     )
-    base = revisions.filter(pk=int(version) if str(version).isdigit() else 0).first()
+    # A tampered version (not ASCII digits, or too long for the database) is simply stale.
+    valid = re.fullmatch(r"[0-9]{1,18}", str(version or ""))
+    base = revisions.filter(pk=int(version)).first() if valid else None
     if base is None:
         raise StaleDossier
     others = revisions.filter(pk__gt=base.pk).exclude(user=user).exists()

@@ -1,6 +1,7 @@
 """Attachment checks: the type is read from the content (magic bytes), never from the name."""
 
 import zipfile
+import zlib
 
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,18 @@ EXTENSIONS = {
     "application/vnd.oasis.opendocument.text": {".odt"},
     "application/vnd.oasis.opendocument.spreadsheet": {".ods"},
 }
+MIMETYPE_MAX_BYTES = 128
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    IndexError,
+    KeyError,
+    RuntimeError,
+    NotImplementedError,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+)
 ACCEPT = ".pdf,.odt,.ods,.png,.jpg,.jpeg"
 
 
@@ -42,8 +55,11 @@ def sniff_content_type(uploaded):
             with zipfile.ZipFile(uploaded) as archive:
                 first = archive.infolist()[0]
                 if first.filename == "mimetype":
-                    return ODF_TYPES.get(archive.read(first).strip())
-        except (zipfile.BadZipFile, IndexError, KeyError):
+                    # Read no more than the longest type we know (a zip bomb stays packed).
+                    with archive.open(first) as entry:
+                        return ODF_TYPES.get(entry.read(MIMETYPE_MAX_BYTES).strip())
+        except ZIP_ERRORS:
+            # Encrypted, unsupported compression, truncated or corrupt: not a document we take.
             return None
         finally:
             uploaded.seek(0)

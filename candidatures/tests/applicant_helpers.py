@@ -28,6 +28,21 @@ def odf(mimetype=b"application/vnd.oasis.opendocument.text"):
     return buffer.getvalue()
 
 
+def broken_odf(kind):
+    """An ODF-looking archive Python cannot read: encrypted, corrupt or oddly compressed."""
+    data = bytearray(odf())
+    local = data.index(b"PK\x03\x04")
+    central = data.index(b"PK\x01\x02")
+    if kind == "encrypted":  # general purpose flag bit 0, in both headers
+        data[local + 6] |= 1
+        data[central + 8] |= 1
+    elif kind == "unsupported":  # compression method 98 (PPMd), unknown to zipfile
+        data[local + 8] = data[central + 10] = 98
+    elif kind == "corrupt":  # claims deflate on stored bytes
+        data[local + 8] = data[central + 10] = 8
+    return bytes(data)
+
+
 def make_edition(year=2027, is_open=True, **kwargs):
     now = timezone.now()
     defaults = {

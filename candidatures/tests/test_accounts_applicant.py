@@ -71,6 +71,44 @@ def test_verification_link_activates_once_and_a_forged_link_is_refused(client):
     assert ApplicantProfile.objects.get(user=user).email_verified_at is not None
 
 
+def test_a_pre_registered_password_is_replaced_by_the_mailbox_owners_sign_up():
+    """Account pre-hijacking: an attacker signs up first with the victim's address."""
+    attacker, victim = Client(), Client()
+    first = signup(attacker, "victime@ville.example", password="Mot-de-passe-attaquant-1")
+    second = signup(victim, "victime@ville.example", password="Mot-de-passe-victime-2")
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]  # nothing tells the victim (or anyone) apart
+    links = [re.search(r"http://testserver(\S+)", m.body).group(1) for m in mail.outbox]
+    assert len(links) == 2
+    # The attacker's link (sent before the victim's sign-up) no longer activates anything.
+    assert victim.get(links[0]).status_code == 400
+    assert not get_user_model().objects.get(username="victime@ville.example").is_active
+    assert victim.get(links[1]).status_code == 302
+    user = get_user_model().objects.get(username="victime@ville.example")
+    assert user.is_active
+    refused = attacker.post(
+        "/compte/connexion/",
+        {"username": "victime@ville.example", "password": "Mot-de-passe-attaquant-1"},
+    )
+    assert refused.status_code == 400
+    assert "_auth_user_id" not in attacker.session
+    accepted = Client().post(
+        "/compte/connexion/",
+        {"username": "victime@ville.example", "password": "Mot-de-passe-victime-2"},
+    )
+    assert accepted.status_code == 302
+
+
+def test_a_verified_account_keeps_its_password_when_someone_signs_up_again(client):
+    make_user("agent@ville.example")
+    signup(Client(), "agent@ville.example", password="Un-autre-mot-de-passe-9")
+    assert "déjà un compte" in mail.outbox[0].subject
+    response = client.post(
+        "/compte/connexion/", {"username": "agent@ville.example", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+
+
 def test_login_is_refused_after_five_failures_even_with_the_right_password(client):
     make_user("agent@ville.example")
     for _ in range(5):
@@ -83,6 +121,23 @@ def test_login_is_refused_after_five_failures_even_with_the_right_password(clien
     )
     assert response.status_code == 429
     assert "Trop de tentatives de connexion" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_login_limit_holds_for_unicode_look_alikes_of_the_address(client):
+    make_user("agent@ville.example")
+    for _ in range(5):
+        client.post(
+            "/compte/connexion/", {"username": "agent@ville.example", "password": "mauvais"}
+        )
+    for look_alike in [
+        "\uff41gent@ville.example",
+        " AGENT@ville.example ",
+        "agent@ville.examp\u217ce",
+    ]:
+        response = client.post("/compte/connexion/", {"username": look_alike, "password": PASSWORD})
+        assert response.status_code == 429, look_alike
+        assert "Trop de tentatives de connexion" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

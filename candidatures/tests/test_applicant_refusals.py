@@ -15,6 +15,7 @@ from candidatures.tests.applicant_helpers import (
     JPEG,
     PDF,
     PNG,
+    broken_odf,
     ensure_workflow,
     fill_dossier,
     make_body,
@@ -209,6 +210,9 @@ def upload(client, candidature, name, content):
         ("image.png", PDF, "ne correspond pas à son extension"),
         ("fake.odt", odf(b"application/zip"), "n&#x27;est pas un PDF, ODT, ODS, PNG"),
         ("big.pdf", PDF + b"0" * (10 * 1024 * 1024), "dépasse 10 Mo"),
+        ("chiffre.odt", broken_odf("encrypted"), "n&#x27;est pas un PDF, ODT, ODS, PNG"),
+        ("ppmd.odt", broken_odf("unsupported"), "n&#x27;est pas un PDF, ODT, ODS, PNG"),
+        ("abime.odt", broken_odf("corrupt"), "n&#x27;est pas un PDF, ODT, ODS, PNG"),
     ],
 )
 def test_bad_uploads_are_refused_with_a_message(client, dossier, name, content, message):
@@ -288,6 +292,45 @@ def test_other_body_needs_a_valid_siren_and_is_unique(client):
     data["siren"] = "130 005 481"  # passes the Luhn check
     assert client.post(url, data).status_code == 302
     assert client.post(url, {**data, "name": "Autre nom"}).status_code == 409
+
+
+@pytest.mark.parametrize("siren", ["13000548\u00b9", "\u0661\u0663\u0660005481", "１３０005481"])
+def test_a_siren_with_non_ascii_digits_is_refused_with_a_message(client, siren):
+    client.force_login(make_user("a@syndicat.example"))
+    response = client.post(
+        "/espace-candidat/collectivites/inscrire/autre/",
+        {"name": "Syndicat de démonstration", "kind": "syndicat", "siren": siren},
+    )
+    assert response.status_code == 400
+    assert "Ce numéro SIREN n&#x27;est pas valide" in response.content.decode()
+    assert "Syndicat de démonstration" in response.content.decode()
+
+
+def test_territory_search_with_superscript_digits_finds_nothing_quietly(client):
+    client.force_login(make_user())
+    make_territory()
+    response = client.get("/espace-candidat/territoires/?q=05\u00b2")
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+
+
+@pytest.mark.parametrize("version", ["\u00b2", "\u0661\u0662", "9" * 40, "-1", "abc"])
+def test_a_tampered_version_is_refused_as_stale_and_keeps_what_was_typed(client, dossier, version):
+    candidature, owner = dossier
+    client.force_login(owner)
+    u = urls(candidature)
+    response = client.post(
+        u["step"], {"version": version, "strategie-description": "Mon texte", "stay": "1"}
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Quelqu&#x27;un d&#x27;autre a modifié cette étape" in html
+    assert "Mon texte" in html
+    response = client.post(u["autosave"], {"version": version, "strategie-description": "x"})
+    assert response.status_code == 409
+    assert "autre a modifié" in response.json()["message"]
+    candidature.refresh_from_db()
+    assert "strategie-description" not in candidature.answers
 
 
 def test_territory_search_by_name_insee_or_postal_code_is_capped_at_20(client):

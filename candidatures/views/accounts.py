@@ -1,5 +1,7 @@
 """Applicant accounts: sign-up with email verification, login (rate-limited), profile."""
 
+import unicodedata
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
@@ -10,6 +12,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -39,8 +42,17 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def password_fingerprint(user):
+    """Ties a verification link to the password set when it was sent (older links die)."""
+    return salted_hmac(VERIFY_SALT, user.password, algorithm="sha256").hexdigest()[:16]
+
+
 def verification_link(request, user):
-    token = signing.dumps({"u": user.pk, "e": user.email}, salt=VERIFY_SALT, compress=True)
+    token = signing.dumps(
+        {"u": user.pk, "e": user.email, "p": password_fingerprint(user)},
+        salt=VERIFY_SALT,
+        compress=True,
+    )
     return request.build_absolute_uri(reverse("candidatures:verify_email", args=[token]))
 
 
@@ -86,7 +98,14 @@ def create_or_notify(request, data):
             )
             ApplicantProfile.objects.create(user=user)
         send_verification_email.enqueue(user.pk, verification_link(request, user))
-    elif not existing.is_active and not existing.last_login:
+    elif is_unverified(existing):
+        # Whoever typed a password before the address was proven may not be its owner (account
+        # pre-hijacking): the latest sign-up's password and names replace the earlier ones, and
+        # the new link is bound to them, so any earlier link stops working.
+        existing.set_password(data["password1"])
+        existing.first_name = data["first_name"]
+        existing.last_name = data["last_name"]
+        existing.save(update_fields=["password", "first_name", "last_name"])
         send_verification_email.enqueue(existing.pk, verification_link(request, existing))
     else:
         send_already_registered_email.enqueue(
@@ -94,6 +113,14 @@ def create_or_notify(request, data):
             request.build_absolute_uri(reverse("candidatures:login")),
             request.build_absolute_uri(reverse("candidatures:password_reset")),
         )
+
+
+def is_unverified(user):
+    """Never activated nor logged in, and no verified address on record."""
+    if user.is_active or user.last_login:
+        return False
+    profile = ApplicantProfile.objects.filter(user=user).first()
+    return profile is None or profile.email_verified_at is None
 
 
 def signup_done(request):
@@ -107,7 +134,10 @@ def verify_email(request, token):
         user = User.objects.get(pk=data["u"], email=data["e"])
     except (signing.BadSignature, User.DoesNotExist, KeyError, TypeError):
         return render(request, "candidatures/accounts/verify_failed.html", status=400)
-    if not user.is_active and user.last_login is None:
+    if not constant_time_compare(str(data.get("p", "")), password_fingerprint(user)):
+        # Sent before a later sign-up (or a password change): only the newest link counts.
+        return render(request, "candidatures/accounts/verify_failed.html", status=400)
+    if is_unverified(user):
         user.is_active = True
         user.save(update_fields=["is_active"])
     profile, _created = ApplicantProfile.objects.get_or_create(user=user)
@@ -128,8 +158,9 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def limit_key(self):
-        username = self.request.POST.get("username", "").strip().lower()
-        return f"login:{client_ip(self.request)}:{username}"
+        # NFKC folds look-alikes (full-width letters...) that would otherwise open a fresh count.
+        username = unicodedata.normalize("NFKC", self.request.POST.get("username", ""))
+        return f"login:{client_ip(self.request)}:{username.strip().casefold()}"
 
     def post(self, request, *args, **kwargs):
         if ratelimit.is_limited(self.limit_key(), LOGIN_FAILURES_LIMIT):
