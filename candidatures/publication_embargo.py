@@ -42,17 +42,18 @@ def announce_due_results(now=None):
     return sum(announce_if_public(c, now) for c in due)
 
 
-def applicant_feedback(candidature, now=None):
-    """The jurors' feedback for the applicant, shown on their dashboard once the result is
-    public (never before the édition's results date)."""
-    if (
-        candidature.status != CandidatureStatus.PUBLISHED
-        or not candidature.edition.results_are_public(now)
-    ):
+def applicant_feedback(candidature):
+    """The jurors' feedback for the applicant, unsigned: only while the decision is public
+    (the dashboard's rule). Uses the evaluations prefetched by the dashboard when present."""
+    from .services.dashboard import decision_is_public
+
+    if not decision_is_public(candidature):
         return []
-    return [
-        text
-        for text in candidature.evaluations.submitted()
-        .exclude(applicant_feedback="")
-        .values_list("applicant_feedback", flat=True)
-    ]
+    evaluations = getattr(candidature, "feedback_evaluations", None)
+    if evaluations is None:
+        evaluations = (
+            candidature.evaluations.submitted()
+            .exclude(applicant_feedback="")
+            .order_by("submitted_at", "pk")
+        )
+    return [evaluation.applicant_feedback for evaluation in evaluations]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from candidatures.models import Candidature, CandidatureMention, CandidatureStatus, Evaluation
 
+from ..publication_embargo import applicant_feedback
 from .dossier import is_editable, open_edition, user_collectivites
 from .submission import latest_staff_message
 
@@ -59,7 +60,7 @@ def dossier_row(candidature):
             "mentions": list(candidature.mentions.all()),
             "public_comment": candidature.public_comment,
             # The jurors' words for the applicant, unsigned (prefetched by dashboard_rows).
-            "feedback": [e.applicant_feedback for e in candidature.feedback_evaluations],
+            "feedback": applicant_feedback(candidature),
             "badge_url": f"/collectivites/{candidature.collectivite.slug}/"
             f"badge-{candidature.edition.year}.svg"
             if candidature.decision_level_id
