@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.hashers import make_password
 from django.core import signing
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -108,6 +109,9 @@ def create_or_notify(request, data):
         existing.save(update_fields=["password", "first_name", "last_name"])
         send_verification_email.enqueue(existing.pk, verification_link(request, existing))
     else:
+        # Hash the password anyway so that this answer takes as long as a new account's: the
+        # response time must not tell that the address is registered.
+        make_password(data["password1"])
         send_already_registered_email.enqueue(
             email,
             request.build_absolute_uri(reverse("candidatures:login")),
