@@ -21,6 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from editions.models import Collectivite, CollectiviteKind, Edition, Level
 
 from .access import is_label_staff, visible_candidatures
+from .chooser import CandidatureChooserViewSet
 from .models import Candidature, CandidatureStatus, EmailTemplate, Jury
 
 
@@ -136,6 +137,7 @@ class CandidatureViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     inspect_view_enabled = True
+    chooser_viewset_class = CandidatureChooserViewSet
     list_per_page = 50
     filterset_class = CandidatureFilterSet
     search_fields = ["collectivite__name"]
