@@ -16,8 +16,9 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from editions.exports import FormulaSafeCsvMixin
 from editions.models import Collectivite, CollectiviteKind, Edition, Level
 
 from .access import is_label_staff, visible_candidatures
@@ -130,8 +131,13 @@ def wraps_view(wrapped, view):
     return wrapped
 
 
+class CandidatureIndexView(FormulaSafeCsvMixin, IndexView):
+    pass
+
+
 class CandidatureViewSet(SnippetViewSet):
     model = Candidature
+    index_view_class = CandidatureIndexView
     icon = "folder-open-inverse"
     menu_label = _("Candidatures")
     menu_order = 210

@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSet
 
+from .exports import FormulaSafeCsvMixin
 from .models import Collectivite, Edition, Level, MentionType, Result
 
 
@@ -75,7 +76,7 @@ class EditionViewSet(SnippetViewSet):
     ]
 
 
-class CollectiviteIndexView(IndexView):
+class CollectiviteIndexView(FormulaSafeCsvMixin, IndexView):
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
@@ -163,7 +164,7 @@ class ResultForm(WagtailAdminModelForm):
         return cleaned
 
 
-class ResultIndexView(generic.IndexView):
+class ResultIndexView(FormulaSafeCsvMixin, generic.IndexView):
     # The listing prints each result's body, édition and level: one query, not 3 per row.
     queryset = Result.objects.select_related("collectivite", "edition", "level")
 
