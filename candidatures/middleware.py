@@ -19,11 +19,9 @@ STAFF_ONLY_REPORT_MENU_ITEMS = {"site-history", "workflows", "workflow-tasks"}
 
 
 def holds_candidature_permission(user):
-    """Jurors and presidents: they hold a model permission on dossiers without being staff."""
-    return any(
-        user.has_perm(f"candidatures.{action}_candidature")
-        for action in ("view", "add", "change", "publish", "delete")
-    )
+    """Jurors and presidents: they hold permissions on dossiers or evaluations without being
+    staff (any permission of the candidatures app counts)."""
+    return user.has_module_perms("candidatures")
 
 
 def is_refused_report_user(user):

@@ -48,3 +48,12 @@ def test_juror_dashboard_and_menu_do_not_show_other_dossiers_or_reports(client, 
     assert reverse("wagtailadmin_reports:site_history") not in body
     assert reverse("wagtailadmin_reports:workflow") not in body
     assert reverse("wagtailadmin_reports:workflow_tasks") not in body
+
+
+def test_juror_admin_search_shows_no_hidden_dossier(client, people, dossiers):
+    client.force_login(people["jure1"])
+    # Wagtail's admin search covers pages, images, documents and users, not snippets; a juror
+    # without page rights is sent back to the dashboard. Either way no dossier name shows.
+    response = client.get(reverse("wagtailadmin_pages:search"), {"q": "Commune"}, follow=True)
+    assert response.status_code == 200
+    assert not any(n in response.content.decode() for n in HIDDEN)
