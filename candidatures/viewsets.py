@@ -16,11 +16,13 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from editions.exports import FormulaSafeCsvMixin
 from editions.models import Collectivite, CollectiviteKind, Edition, Level
 
 from .access import is_label_staff, visible_candidatures
+from .chooser import CandidatureChooserViewSet
 from .models import Candidature, CandidatureStatus, EmailTemplate, Jury
 
 
@@ -129,13 +131,19 @@ def wraps_view(wrapped, view):
     return wrapped
 
 
+class CandidatureIndexView(FormulaSafeCsvMixin, IndexView):
+    pass
+
+
 class CandidatureViewSet(SnippetViewSet):
     model = Candidature
+    index_view_class = CandidatureIndexView
     icon = "folder-open-inverse"
     menu_label = _("Candidatures")
     menu_order = 210
     add_to_admin_menu = True
     inspect_view_enabled = True
+    chooser_viewset_class = CandidatureChooserViewSet
     list_per_page = 50
     filterset_class = CandidatureFilterSet
     search_fields = ["collectivite__name"]

@@ -123,3 +123,13 @@ class JuryHomePanel(Component):
 def add_jury_panel(request, panels):
     if request.user.jury_memberships.exists():
         panels.append(JuryHomePanel(request))
+
+
+@hooks.register("construct_reports_menu")
+def hide_staff_only_reports(request, menu_items):
+    """Jurors and presidents do not see the site-wide history and workflow reports (refused by
+    `middleware.StaffOnlyReportsMiddleware`: they would list every dossier)."""
+    from .middleware import STAFF_ONLY_REPORT_MENU_ITEMS, is_refused_report_user
+
+    if is_refused_report_user(request.user):
+        menu_items[:] = [i for i in menu_items if i.name not in STAFF_ONLY_REPORT_MENU_ITEMS]

@@ -15,11 +15,13 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSet
 
+from .exports import FormulaSafeCsvMixin
 from .models import Collectivite, Edition, Level, MentionType, Result
 
 
@@ -74,7 +76,7 @@ class EditionViewSet(SnippetViewSet):
     ]
 
 
-class CollectiviteIndexView(IndexView):
+class CollectiviteIndexView(FormulaSafeCsvMixin, IndexView):
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
@@ -162,10 +164,16 @@ class ResultForm(WagtailAdminModelForm):
         return cleaned
 
 
+class ResultIndexView(FormulaSafeCsvMixin, generic.IndexView):
+    # The listing prints each result's body, édition and level: one query, not 3 per row.
+    queryset = Result.objects.select_related("collectivite", "edition", "level")
+
+
 class ResultViewSet(ModelViewSet):
     """Past results (2016-2020) imported or typed by staff; later ones come from the workflow."""
 
     model = Result
+    index_view_class = ResultIndexView
     icon = "success"
     menu_label = _("Résultats")
     list_display = ["collectivite", "edition", "level"]

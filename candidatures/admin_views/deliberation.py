@@ -132,8 +132,14 @@ def assignments(request, year):
         raise PermissionDenied
     edition = get_object_or_404(Edition, year=year)
     jury = Jury.objects.filter(edition=edition).first()
+    status = 200
     if request.method == "POST" and jury:
         action = request.POST.get("action")
+        assignment_id = request.POST.get("assignment", "")
+        if action == "remove" and not assignment_id.isdigit():
+            # A forged or damaged form: say so on the page (400) rather than crash on the id.
+            messages.error(request, _("Attribution inconnue : rechargez la page et réessayez."))
+            action, status = None, 400
         try:
             if action == "auto":
                 created = assign_edition(edition, by=request.user)
@@ -148,13 +154,14 @@ def assignments(request, year):
                     messages.error(request, _("Choisissez un juré."))
             elif action == "remove":
                 assignment = get_object_or_404(
-                    Assignment, pk=request.POST.get("assignment"), candidature__edition=edition
+                    Assignment, pk=int(assignment_id), candidature__edition=edition
                 )
                 remove_juror(assignment, by=request.user)
                 messages.success(request, _("Attribution retirée."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        return redirect("candidatures_jury:assignments", year=year)
+        if status == 200:
+            return redirect("candidatures_jury:assignments", year=year)
     candidatures = (
         visible_candidatures(request.user)
         .filter(edition=edition, status=CandidatureStatus.EVALUATION)
@@ -187,4 +194,5 @@ def assignments(request, year):
             "rows": rows,
             "loads": sorted(loads.items(), key=lambda item: item[0].get_username()),
         },
+        status=status,
     )

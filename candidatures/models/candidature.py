@@ -108,6 +108,9 @@ class Candidature(
         index.AutocompleteField("collectivite_name"),
         index.FilterField("edition_id"),
         index.FilterField("status"),
+        # The admin chooser searches within visible_candidatures(user) (access.py).
+        index.FilterField("id"),
+        index.FilterField("collectivite_id"),
     ]
 
     class Meta:

@@ -93,10 +93,13 @@ def withdraw(candidature, user, now=None):
         current = Candidature.objects.select_for_update().get(pk=candidature.pk)
         if not can_withdraw(current, now):
             raise SubmissionRefused([_("Ce dossier ne peut plus être retiré.")])
+        from candidatures.moderation import set_status
+
+        # Withdrawn first: the cancel receiver then keeps it (otherwise it logs "Déposé").
+        set_status(current, CandidatureStatus.WITHDRAWN, user)
         state = active_workflow_state(current)
         if state:
             state.cancel(user=user)
-        current.status = CandidatureStatus.WITHDRAWN
         current = EditAction(current, user=user).execute(skip_permission_checks=True)
     current.refresh_from_db()
     return current

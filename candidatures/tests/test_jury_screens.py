@@ -276,3 +276,29 @@ def test_decision_screen_shows_the_mention_suggestions_of_the_record(client, edi
     html = client.get(reverse("candidatures_jury:decide", args=[tiny.pk])).content.decode()
     assert "Plus petite collectivité" in html
     assert "Meilleure continuité" not in html
+
+
+@pytest.mark.parametrize("bad_id", ["abc", "", "1 OR 1=1"])
+def test_removing_an_assignment_with_a_damaged_id_answers_400_in_french(
+    client, edition, jury, people, bad_id
+):
+    candidature = make_candidature(edition, people["applicant"], name="Commune Attribuée")
+    to_evaluation(candidature, people)
+    before = candidature.assignments.count()
+    client.force_login(people["staff"])
+    response = client.post(
+        reverse("candidatures_jury:assignments", args=[edition.year]),
+        {"action": "remove", "assignment": bad_id},
+    )
+    assert response.status_code == 400
+    assert "Attribution inconnue" in response.content.decode()
+    assert candidature.assignments.count() == before
+
+
+def test_removing_an_unknown_assignment_answers_404(client, edition, jury, people):
+    client.force_login(people["staff"])
+    response = client.post(
+        reverse("candidatures_jury:assignments", args=[edition.year]),
+        {"action": "remove", "assignment": "999999"},
+    )
+    assert response.status_code == 404

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "candidatures.middleware.StaffOnlyReportsMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

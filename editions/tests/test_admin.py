@@ -153,3 +153,25 @@ def test_anonymous_visitors_are_sent_to_the_login(client, demo):
     url = reverse("editions_suggestions", args=[Edition.objects.get(year=2021).pk])
     response = client.get(url)
     assert response.status_code == 302 and "/admin/login" in response["Location"]
+
+
+def count_listing_queries(client, results):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from editions.factories import CollectiviteFactory, EditionFactory, ResultFactory
+
+    edition = EditionFactory()
+    for _ in range(results - Result.objects.count()):
+        ResultFactory(edition=edition, collectivite=CollectiviteFactory())
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("resultats:index"))
+    assert response.status_code == 200
+    # Only the listing's own queries: the site menus are cached and refetched unpredictably.
+    return len([q for q in ctx.captured_queries if "editions_" in q["sql"]])
+
+
+def test_results_listing_queries_do_not_grow_with_results(staff):
+    five = count_listing_queries(staff, 5)
+    thirty = count_listing_queries(staff, 30)
+    assert five == thirty
