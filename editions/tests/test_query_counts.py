@@ -34,7 +34,6 @@ def test_query_counts_do_not_grow_with_candidatures(client):
     small = {url: count_queries(client, url.format(year=2040)) for url in URLS}
     edition_with_results(2041, 300)
     large = {url: count_queries(client, url.format(year=2041)) for url in URLS}
-    print("query counts", small)
     assert small == large
     # And they stay small (5 of them are the site chrome: site, menus, settings, all uncached here).
     assert max(small.values()) <= 15, small

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.listing import FilteredIndexMixin
-from home.models.pages import SocialImageMixin
+from home.models.pages import ListingImageMixin, SocialImageMixin
 
 
 class DatedPageQuerySet(PageQuerySet):
@@ -49,23 +49,9 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(SocialImageMixin, Page):
+class NewsPage(ListingImageMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("chapô"))
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("texte alternatif de l'image"),
-        max_length=250,
-        blank=True,
-        help_text=_("Laissez vide si l'image est purement décorative."),
-    )
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("mots-clés"))
 
@@ -94,6 +80,3 @@ class NewsPage(SocialImageMixin, Page):
         verbose_name = _("actualité")
         verbose_name_plural = _("actualités")
         ordering = ["-date"]
-
-    def get_social_image(self):
-        return self.social_image or self.image

@@ -33,6 +33,32 @@ class SocialImageMixin(models.Model):
         return self.social_image
 
 
+class ListingImageMixin(SocialImageMixin):
+    """The image of a dated article (news, press release), shown in listings and on the page,
+    with its alternative text; it is also the sharing image unless one is set."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("texte alternatif de l'image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Laissez vide si l'image est purement décorative."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_social_image(self):
+        return self.social_image or self.image
+
+
 class HomePage(SocialImageMixin, Page):  # noqa: DJ008 (Page has __str__)
     tagline = models.CharField(
         _("le label en une phrase"),

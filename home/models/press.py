@@ -12,7 +12,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.listing import FilteredIndexMixin
 from home.models.news import DatedPageManager
-from home.models.pages import SocialImageMixin
+from home.models.pages import ListingImageMixin, SocialImageMixin
 
 
 class PressContact(index.Indexed, models.Model):
@@ -49,24 +49,10 @@ class PressReleaseIndexPage(FilteredIndexMixin, SocialImageMixin, Page):
         return PressReleasePage.objects.child_of(self).latest_public()
 
 
-class PressReleasePage(SocialImageMixin, Page):
+class PressReleasePage(ListingImageMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     place = models.CharField(_("lieu"), max_length=100, default="Montpellier")
     intro = models.TextField(_("chapô"), blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("texte alternatif de l'image"),
-        max_length=250,
-        blank=True,
-        help_text=_("Laissez vide si l'image est purement décorative."),
-    )
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
     press_contact = models.ForeignKey(
         PressContact,
@@ -104,9 +90,6 @@ class PressReleasePage(SocialImageMixin, Page):
         verbose_name = _("communiqué de presse")
         verbose_name_plural = _("communiqués de presse")
         ordering = ["-date"]
-
-    def get_social_image(self):
-        return self.social_image or self.image
 
 
 class PressReleaseDocument(Orderable):
