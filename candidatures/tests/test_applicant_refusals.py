@@ -170,7 +170,8 @@ def test_submission_after_the_deadline_is_refused_but_the_draft_stays_readable(c
     recap = client.get(urls(candidature)["recap"])
     assert recap.status_code == 200
     assert "La date limite de dépôt" in recap.content.decode()
-    response = client.post(urls(candidature)["submit"], {"confirm": "1"}, follow=True)
+    response = client.post(urls(candidature)["submit"], {"confirm": "1"})
+    assert response.status_code == 400
     assert "La date limite de dépôt" in response.content.decode()
     candidature.refresh_from_db()
     assert candidature.status == CandidatureStatus.DRAFT
@@ -179,7 +180,8 @@ def test_submission_after_the_deadline_is_refused_but_the_draft_stays_readable(c
 def test_submission_with_missing_answers_is_refused_with_links_to_them(client, dossier):
     candidature, owner = dossier
     client.force_login(owner)
-    response = client.post(urls(candidature)["submit"], {"confirm": "1"}, follow=True)
+    response = client.post(urls(candidature)["submit"], {"confirm": "1"})
+    assert response.status_code == 400
     html = response.content.decode()
     assert "réponse(s) obligatoire(s) manquent encore" in html
     assert (
@@ -357,7 +359,18 @@ def test_withdrawal_is_refused_after_the_deadline(client, dossier):
     candidature.edition.deadline = timezone.now() - timedelta(minutes=1)
     candidature.edition.save()
     client.force_login(owner)
-    client.post(urls(candidature)["withdraw"], {"confirm": "1"})
+    response = client.post(urls(candidature)["withdraw"], {"confirm": "1"})
+    assert response.status_code == 400
+    assert Candidature.objects.get(pk=candidature.pk).status == CandidatureStatus.DRAFT
+
+
+def test_submission_without_the_confirmation_box_is_refused_with_a_message(client, dossier):
+    candidature, owner = dossier
+    candidature = fill_dossier(candidature, owner)
+    client.force_login(owner)
+    response = client.post(urls(candidature)["submit"], {})
+    assert response.status_code == 400
+    assert "Cochez la case de confirmation pour déposer le dossier." in response.content.decode()
     assert Candidature.objects.get(pk=candidature.pk).status == CandidatureStatus.DRAFT
 
 

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
@@ -211,6 +210,11 @@ def autosave(request, pk, step):
 @require_GET
 def recap(request, pk):
     candidature = svc.get_candidature_for_user(request.user, pk)
+    return render_recap(request, candidature)
+
+
+def render_recap(request, candidature, status=200):
+    """The recap page; refused submissions and withdrawals show it again with their status."""
     files = list(candidature.attachments.order_by("uploaded_at"))
     file_keys = {a.question_key for a in files}
     done, total = svc.progress(candidature, file_keys)
@@ -244,7 +248,7 @@ def recap(request, pk):
         "total": total,
         "steps": svc.steps(candidature),
     }
-    return render(request, "candidatures/applicant/recap.html", context)
+    return render(request, "candidatures/applicant/recap.html", context, status=status)
 
 
 @login_required
@@ -253,13 +257,13 @@ def submit_view(request, pk):
     candidature = svc.get_candidature_for_user(request.user, pk)
     if not request.POST.get("confirm"):
         messages.error(request, _("Cochez la case de confirmation pour déposer le dossier."))
-        return redirect("candidatures:recap", pk=pk)
+        return render_recap(request, candidature, status=400)
     try:
         submit(candidature, request.user)
     except SubmissionRefused as refusal:
         for message in refusal.messages:
             messages.error(request, message)
-        return redirect(reverse("candidatures:recap", args=[pk]) + "#problemes")
+        return render_recap(request, candidature, status=400)
     messages.success(
         request,
         _("Votre dossier est déposé. Un accusé de réception vous a été envoyé par courriel."),
@@ -273,12 +277,12 @@ def withdraw_view(request, pk):
     candidature = svc.get_candidature_for_user(request.user, pk)
     if not request.POST.get("confirm"):
         messages.error(request, _("Cochez la case de confirmation pour retirer le dossier."))
-        return redirect("candidatures:recap", pk=pk)
+        return render_recap(request, candidature, status=400)
     try:
         withdraw(candidature, request.user)
     except SubmissionRefused as refusal:
         for message in refusal.messages:
             messages.error(request, message)
-        return redirect("candidatures:recap", pk=pk)
+        return render_recap(request, candidature, status=400)
     messages.success(request, _("Votre dossier est retiré."))
     return redirect("candidatures:dashboard")
