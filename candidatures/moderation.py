@@ -3,6 +3,7 @@ ineligibility, status bookkeeping."""
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import WorkflowState
 
 from .history import log_candidature
 from .models import Candidature, CandidatureStatus
@@ -20,19 +21,33 @@ def set_status(candidature, status, user=None, **extra):
 
 
 @transaction.atomic
-def submit(candidature, user):
+def active_workflow_state(candidature):
+    return WorkflowState.objects.for_instance(candidature).active().first()
+
+
+def start_or_resume_workflow(candidature, user):
     """Start the workflow on a submitted dossier, or resume it after a send-back.
 
-    The applicant space calls this once the dossier is complete (it checks the user's rights).
+    ``Workflow.start`` would fail while a "needs changes" state is still active, hence the
+    resume; any other active state is cancelled first (two cannot coexist). The caller checks
+    the user's rights and the dossier's completeness.
     """
-    state = candidature.current_workflow_state
-    if not candidature.submitted_at:
-        Candidature.objects.filter(pk=candidature.pk).update(submitted_at=timezone.now())
-    if state and state.status == state.STATUS_NEEDS_CHANGES:
+    state = active_workflow_state(candidature)
+    if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)
         return state
+    if state:
+        state.cancel(user=user)
     workflow = Candidature.get_default_workflow()
-    return workflow.start(candidature, user)
+    return workflow.start(candidature, user) if workflow else None
+
+
+def submit(candidature, user):
+    """Mark a dossier submitted and move it into the workflow (demo and tests; the applicant
+    space goes through ``services.submission.submit``, which checks the dossier first)."""
+    if not candidature.submitted_at:
+        Candidature.objects.filter(pk=candidature.pk).update(submitted_at=timezone.now())
+    return start_or_resume_workflow(candidature, user)
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from wagtail.actions.edit import EditAction
 from wagtail.models import WorkflowState
 
 from candidatures.models import Candidature, CandidatureStatus
+from candidatures.moderation import active_workflow_state, set_status, start_or_resume_workflow
 
 from .dossier import EDITABLE_STATUSES, is_editable, missing_answers
 
@@ -54,10 +55,6 @@ def submission_problems(candidature, now=None):
     return problems
 
 
-def active_workflow_state(candidature):
-    return WorkflowState.objects.for_instance(candidature).active().first()
-
-
 def submit(candidature, user, now=None):
     """Check on the server, mark the dossier submitted, start or resume its workflow."""
     now = now or timezone.now()
@@ -69,15 +66,7 @@ def submit(candidature, user, now=None):
         current.status = CandidatureStatus.SUBMITTED
         current.submitted_at = now
         current = EditAction(current, user=user).execute(skip_permission_checks=True)
-        state = active_workflow_state(current)
-        if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-            state.resume(user)
-        else:
-            if state:  # an in-progress workflow cannot coexist with a new one
-                state.cancel(user=user)
-            workflow = Candidature.get_default_workflow()
-            if workflow:
-                workflow.start(current, user)
+        start_or_resume_workflow(current, user)
     current.refresh_from_db()
     return current
 
@@ -93,8 +82,6 @@ def withdraw(candidature, user, now=None):
         current = Candidature.objects.select_for_update().get(pk=candidature.pk)
         if not can_withdraw(current, now):
             raise SubmissionRefused([_("Ce dossier ne peut plus être retiré.")])
-        from candidatures.moderation import set_status
-
         # Withdrawn first: the cancel receiver then keeps it (otherwise it logs "Déposé").
         set_status(current, CandidatureStatus.WITHDRAWN, user)
         state = active_workflow_state(current)
