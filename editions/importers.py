@@ -4,7 +4,8 @@ Columns (header row, UTF-8): ``name``, ``kind`` and ``level`` are required; ``in
 ``siren``, ``departement``, ``region``, ``population``, ``population_year`` are optional. An empty
 ``level`` records a candidature that was not labelled. Bodies are matched by SIREN, then INSEE
 code, then name; a new body takes its codes from the reference territories when they are known.
-Running it again updates the same rows.
+``population`` and ``population_year`` are the figure as of that édition: they go on the result
+(and on a body created by the import). Running it again updates the same rows.
 """
 
 import csv
@@ -14,14 +15,29 @@ from django.utils.translation import gettext as _
 
 from .models import Collectivite, CollectiviteKind, Result, Territory
 
-OPTIONAL = ["departement", "region", "population", "population_year"]
+OPTIONAL = ["departement", "region"]
+FIGURES = ["population", "population_year"]
 
 
 class ResultImportError(ValueError):
     """A row that cannot be imported; the message names the line."""
 
 
-def _body(row):
+def _figures(row, line):
+    """The row's population and its year, as integers (empty: unknown)."""
+    values = {}
+    for field in FIGURES:
+        raw = (row.get(field) or "").strip()
+        if raw and not (raw.isascii() and raw.isdigit()):
+            raise ResultImportError(
+                _("Ligne %(line)s : %(field)s doit être un nombre entier.")
+                % {"line": line, "field": field}
+            )
+        values[field] = int(raw) if raw else None
+    return values
+
+
+def _body(row, figures):
     siren, insee, name = row.get("siren", ""), row.get("insee_code", ""), row["name"].strip()
     body = (
         (siren and Collectivite.objects.filter(siren=siren).first())
@@ -38,7 +54,7 @@ def _body(row):
     for field in OPTIONAL:
         if row.get(field):
             values[field] = row[field]
-    return Collectivite.objects.create(**values)
+    return Collectivite.objects.create(**values, **figures)
 
 
 @transaction.atomic
@@ -56,8 +72,12 @@ def import_results(edition, handle):
                 _("Ligne %(line)s : le niveau %(level)s n'existe pas dans cette édition.")
                 % {"line": line, "level": number}
             )
+        figures = _figures(row, line)
+        known = {k: v for k, v in figures.items() if v is not None}
         Result.objects.update_or_create(
-            edition=edition, collectivite=_body(row), defaults={"level": levels.get(number)}
+            edition=edition,
+            collectivite=_body(row, figures),
+            defaults={"level": levels.get(number), **known},
         )
         count += 1
     return count

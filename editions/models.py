@@ -37,8 +37,12 @@ class Edition(index.Indexed, ClusterableModel):
     """One yearly édition of the label. Its state derives from its dates, never stored."""
 
     year = models.PositiveSmallIntegerField(_("année"), unique=True)
+    # The rank among the recorded éditions, kept by save() and renumber_editions(), never typed.
     ordinal = models.PositiveSmallIntegerField(
-        _("numéro d'édition"), help_text=_("2021 est la 6e édition.")
+        _("numéro d'édition"),
+        default=0,
+        editable=False,
+        help_text=_("Calculé : le rang de l'édition parmi celles enregistrées (2021 est la 6e)."),
     )
     intro = models.TextField(_("présentation"), blank=True)
     call_opens_at = models.DateTimeField(_("ouverture des candidatures"), null=True, blank=True)
@@ -94,6 +98,11 @@ class Edition(index.Indexed, ClusterableModel):
     def accepts_applications(self, now=None):
         return self.state(now) == EditionState.OPEN
 
+    def save(self, *args, **kwargs):
+        self.ordinal = Edition.objects.filter(year__lt=self.year).exclude(pk=self.pk).count() + 1
+        super().save(*args, **kwargs)
+        renumber_editions()
+
     def add_default_levels(self):
         """Give a new édition the 1-5 scheme used from 2016 to 2024 (editable afterwards)."""
         for number, name, description in DEFAULT_LEVELS:
@@ -103,8 +112,41 @@ class Edition(index.Indexed, ClusterableModel):
                 defaults={"name": str(name), "description": str(description), "sort_order": number},
             )
 
+    def add_levels(self):
+        """Give a new édition the scheme of the latest earlier one (levels are data: 2025 brought
+        Badge, Bronze, Argent, Or), or the 1-5 scheme when no earlier édition has levels."""
+        previous = (
+            Edition.objects.filter(year__lt=self.year, levels__isnull=False)
+            .order_by("-year")
+            .first()
+        )
+        if previous is None:
+            return self.add_default_levels()
+        for level in previous.levels.order_by("number"):
+            Level.objects.get_or_create(
+                edition=self,
+                number=level.number,
+                defaults={
+                    "name": level.name,
+                    "description": level.description,
+                    "sort_order": level.sort_order,
+                },
+            )
+
     def get_absolute_url(self):
         return reverse("editions:edition_detail", kwargs={"year": self.year})
+
+
+def renumber_editions():
+    """Each édition's rank among the recorded ones ("6e édition"): from the data, never the year,
+    so an édition added or deleted before another moves the later ones."""
+    editions = list(Edition.objects.order_by("year").only("pk", "ordinal"))
+    changed = []
+    for rank, edition in enumerate(editions, start=1):
+        if edition.ordinal != rank:
+            edition.ordinal = rank
+            changed.append(edition)
+    Edition.objects.bulk_update(changed, ["ordinal"])
 
 
 class Level(Orderable):
@@ -164,6 +206,10 @@ class CollectiviteKind(models.TextChoices):
     OTHER = "other", _("Autre organisme d'intérêt public")
 
 
+# Paths under /collectivites/ that are not bodies.
+RESERVED_SLUGS = {"carte"}
+
+
 class CollectiviteQuerySet(models.QuerySet):
     def labelled(self, now=None):
         """Bodies with at least one public label: what a public listing or search may show."""
@@ -186,6 +232,15 @@ class Collectivite(index.Indexed, models.Model):
     departement = models.CharField(_("département"), max_length=100, blank=True)
     region_code = models.CharField(_("code de la région"), max_length=3, blank=True)
     region = models.CharField(_("région"), max_length=100, blank=True)
+    seat_insee_code = models.CharField(
+        _("code INSEE de la commune du siège"),
+        max_length=5,
+        blank=True,
+        help_text=_(
+            "Place l'organisme sur la carte des lauréats quand il n'est pas une commune "
+            "(syndicat, association, établissement public…)."
+        ),
+    )
     website = models.URLField(_("site web"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -227,7 +282,7 @@ class Collectivite(index.Indexed, models.Model):
     def unique_slug(cls, name):
         base = slugify(name)[:240] or "collectivite"
         slug, n = base, 2
-        while cls.objects.filter(slug=slug).exists():
+        while slug in RESERVED_SLUGS or cls.objects.filter(slug=slug).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
 
@@ -278,6 +333,16 @@ class Result(ClusterableModel):
         help_text=_("Laisser vide si l'organisme n'a pas été labellisé."),
     )
     public_comment = models.TextField(_("appréciation publique du jury"), blank=True)
+    population = models.PositiveIntegerField(
+        _("population lors de l'édition"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : la population de l'organisme, si son année ne dépasse pas l'édition."),
+    )
+    population_year = models.PositiveSmallIntegerField(
+        _("année de référence de la population"), null=True, blank=True
+    )
+    updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
 
     objects = ResultQuerySet.as_manager()
 
@@ -298,12 +363,32 @@ class Result(ClusterableModel):
     def is_laureate(self):
         return self.level_id is not None
 
+    def save(self, *args, **kwargs):
+        """A new result takes the body's population as of its édition; any save dates the row
+        (also a partial one, which the open data's update date relies on)."""
+        if self.population is None and self.population_year is None:
+            self.population, self.population_year = population_as_of(
+                self.collectivite, self.edition.year
+            )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if self.level_id and self.edition_id and self.level.edition_id != self.edition_id:
             raise ValidationError(
                 {"level": _("Ce niveau appartient à une autre édition que celle du résultat.")}
             )
+
+
+def population_as_of(body, year):
+    """The body's population and its reference year, if that figure could be known at the
+    édition ``year``: a result keeps the figure of its édition (Lettret 2021: 187, year 2018),
+    never a later one."""
+    if body.population is None or (body.population_year or 0) > year:
+        return None, None
+    return body.population, body.population_year
 
 
 class MentionAward(models.Model):

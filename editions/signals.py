@@ -4,7 +4,16 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from . import cache
-from .models import Collectivite, CriteriaDomain, Edition, Level, MentionAward, MentionType, Result
+from .models import (
+    Collectivite,
+    CriteriaDomain,
+    Edition,
+    Level,
+    MentionAward,
+    MentionType,
+    Result,
+    renumber_editions,
+)
 
 
 def _year(instance):
@@ -45,3 +54,9 @@ for model in (Edition, Level, CriteriaDomain, MentionType, Result, MentionAward,
     receiver(post_delete, sender=model, dispatch_uid=f"editions-cache-del-{model.__name__}")(
         _on_change
     )
+
+
+@receiver(post_delete, sender=Edition, dispatch_uid="editions-renumber-on-delete")
+def _renumber(sender, instance, **kwargs):
+    """The later éditions move up one rank (saving an édition renumbers in Edition.save)."""
+    renumber_editions()

@@ -21,19 +21,30 @@ class Suggestion:
 
 @dataclass
 class Entry:
-    """A body at a level in the édition: a published laureate, or a dossier being decided."""
+    """A body at a level in the édition: a published laureate, or a dossier being decided.
+
+    ``population`` is the figure recorded with the result; a dossier being decided has none yet
+    and uses the body's own.
+    """
 
     collectivite: object
     level: object
+    population: int | None = None
+    population_year: int | None = None
 
     @property
     def collectivite_id(self):
         return self.collectivite.pk
 
+    def figure(self):
+        if self.population is not None:
+            return self.population, self.population_year
+        return self.collectivite.population, self.collectivite.population_year
+
 
 def published_laureates(edition):
     return [
-        Entry(r.collectivite, r.level)
+        Entry(r.collectivite, r.level, r.population, r.population_year)
         for r in Result.objects.laureates()
         .filter(edition=edition)
         .select_related("collectivite", "level")
@@ -42,36 +53,33 @@ def published_laureates(edition):
 
 
 def _history(edition, entries):
-    """Level per year of each entry's body: earlier results plus this édition's entry (1 query)."""
+    """Level name per year of each entry's body: earlier results plus this édition's entry
+    (1 query). Names, not numbers: "Niveau 4" and "Or" are both number 4 of their scheme."""
     past = (
         Result.objects.filter(
             collectivite_id__in=[e.collectivite_id for e in entries],
             edition__year__lt=edition.year,
         )
-        .values_list("collectivite_id", "edition__year", "level__number")
+        .values_list("collectivite_id", "edition__year", "level__name")
         .order_by("collectivite_id", "edition__year")
     )
     history = {}
     for body_id, year, level in past:
         history.setdefault(body_id, {})[year] = level
     for entry in entries:
-        history.setdefault(entry.collectivite_id, {})[edition.year] = entry.level.number
+        history.setdefault(entry.collectivite_id, {})[edition.year] = entry.level.name
     return history
 
 
 def smallest(laureates):
-    known = [r for r in laureates if r.collectivite.population is not None]
+    known = [(r, *r.figure()) for r in laureates if r.figure()[0] is not None]
     if not known:
         return []
-    low = min(r.collectivite.population for r in known)
+    low = min(population for _r, population, _year in known)
     return [
-        (
-            r.collectivite,
-            _("%(pop)s habitants (%(year)s)")
-            % {"pop": r.collectivite.population, "year": r.collectivite.population_year or "?"},
-        )
-        for r in known
-        if r.collectivite.population == low
+        (r.collectivite, _("%(pop)s habitants (%(year)s)") % {"pop": pop, "year": year or "?"})
+        for r, pop, year in known
+        if pop == low
     ]
 
 
@@ -97,8 +105,7 @@ def run_length(years_levels, years, level):
 
 def longest_run(laureates, history, years):
     runs = [
-        (r, run_length(history.get(r.collectivite_id, {}), years, r.level.number))
-        for r in laureates
+        (r, run_length(history.get(r.collectivite_id, {}), years, r.level.name)) for r in laureates
     ]
     runs = [(r, n) for r, n in runs if n > 1]
     if not runs:

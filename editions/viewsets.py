@@ -29,7 +29,7 @@ class EditionCreateView(CreateView):
     def save_instance(self):
         instance = super().save_instance()
         if not instance.levels.exists():
-            instance.add_default_levels()
+            instance.add_levels()
         return instance
 
 
@@ -54,7 +54,7 @@ class EditionViewSet(SnippetViewSet):
     ]
     ordering = ["-year"]
     panels = [
-        FieldRowPanel([FieldPanel("year"), FieldPanel("ordinal")]),
+        FieldPanel("year"),
         FieldPanel("intro"),
         MultiFieldPanel(
             [
@@ -69,7 +69,10 @@ class EditionViewSet(SnippetViewSet):
             "levels",
             heading=_("Niveaux"),
             label=_("Niveau"),
-            help_text=_("Laisser vide pour créer les niveaux 1 à 5 par défaut."),
+            help_text=_(
+                "Laisser vide pour reprendre les niveaux de l'édition précédente "
+                "(les niveaux 1 à 5 s'il n'y en a pas)."
+            ),
         ),
         InlinePanel("criteria_domains", heading=_("Domaines de critères"), label=_("Domaine")),
         InlinePanel("mention_types", heading=_("Mentions spéciales"), label=_("Mention")),
@@ -121,6 +124,7 @@ class CollectiviteViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("population"), FieldPanel("population_year")]),
         FieldRowPanel([FieldPanel("departement_code"), FieldPanel("departement")]),
         FieldRowPanel([FieldPanel("region_code"), FieldPanel("region")]),
+        FieldPanel("seat_insee_code"),
         FieldPanel("website"),
     ]
 
@@ -187,6 +191,7 @@ class ResultViewSet(ModelViewSet):
             FieldPanel("edition"),
             FieldPanel("collectivite"),
             FieldPanel("level"),
+            FieldRowPanel([FieldPanel("population"), FieldPanel("population_year")]),
             FieldPanel("public_comment"),
             InlinePanel("mentions", heading=_("Mentions spéciales"), label=_("Mention")),
         ],
