@@ -5,6 +5,7 @@ import csv
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 
+from ..exports import formula_safe_row
 from ..models import Edition
 from ..records import LICENSE_NAME, LICENSE_URL, edition_block, edition_record
 
@@ -35,7 +36,7 @@ def _laureates(request, record):
     ]
 
 
-def _license_headers(response):
+def license_headers(response):
     response["Link"] = f'<{LICENSE_URL}>; rel="license"; title="{LICENSE_NAME}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
@@ -53,7 +54,7 @@ def edition_json(request, year):
             for m in record["mentions"]
         ]
     data["license"] = {"name": LICENSE_NAME, "url": LICENSE_URL}
-    return _license_headers(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+    return license_headers(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
 
 
 def edition_csv(request, year):
@@ -64,5 +65,5 @@ def edition_csv(request, year):
     writer = csv.DictWriter(response, fieldnames=LAUREATE_FIELDS, lineterminator="\n")
     writer.writeheader()
     if record:
-        writer.writerows(_laureates(request, record))
-    return _license_headers(response)
+        writer.writerows(formula_safe_row(row) for row in _laureates(request, record))
+    return license_headers(response)
