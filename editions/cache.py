@@ -52,6 +52,10 @@ def edition_urls(year):
         reverse("editions:edition_json", kwargs={"year": year}),
         reverse("editions:edition_csv", kwargs={"year": year}),
         reverse("editions:collectivite_list"),
+        reverse("editions:laureate_map"),
+        reverse("editions:open_data"),
+        reverse("editions:open_data_csv"),
+        reverse("editions:open_data_json"),
     ]
 
 

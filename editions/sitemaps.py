@@ -5,22 +5,26 @@ from django.urls import reverse
 
 from .models import Collectivite, Edition
 
+PAGES = {
+    "list": "editions:edition_list",
+    "directory": "editions:collectivite_list",
+    "map": "editions:laureate_map",
+    "open_data": "editions:open_data",
+}
+
 
 class EditionsSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
         return [
-            "list",
-            "directory",
+            *PAGES,
             *Edition.objects.order_by("-year").values_list("year", flat=True),
         ]
 
     def location(self, item):
-        if item == "list":
-            return reverse("editions:edition_list")
-        if item == "directory":
-            return reverse("editions:collectivite_list")
+        if item in PAGES:
+            return reverse(PAGES[item])
         return reverse("editions:edition_detail", kwargs={"year": item})
 
 
