@@ -1,4 +1,5 @@
-"""Geometry of the server-rendered bar chart of laureates per level (drawn by a template)."""
+"""Geometry of the server-rendered graphics drawn by templates: the bar chart of laureates per
+level and the marks of a badge."""
 
 BAR_HEIGHT = 28
 GAP = 12
@@ -34,3 +35,23 @@ def bar_chart(year, groups):
         "bar_height": BAR_HEIGHT,
         "label_x": LABEL_WIDTH - 10,
     }
+
+
+BADGE_MARKS_LEFT, BADGE_MARKS_WIDTH = 92, 132
+REACHED, NOT_REACHED = "#b3541e", "none"
+
+
+def badge_marks(number, count):
+    """One mark per level of the édition's scheme, filled up to the level reached: 3 of 5 in the
+    1-5 scheme, 4 of 4 for Or in 2025 (the "copylefts" drawn on the plaques)."""
+    count = max(count, number, 1)
+    step = min(22, BADGE_MARKS_WIDTH // max(count - 1, 1))
+    radius = max(2, min(8, (step - 4) // 2))
+    return [
+        {
+            "x": BADGE_MARKS_LEFT + step * i,
+            "r": radius,
+            "fill": REACHED if i < number else NOT_REACHED,
+        }
+        for i in range(count)
+    ]

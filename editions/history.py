@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from .models import Edition, MentionAward, Result
+from .models import Edition, Level, MentionAward, Result
 
 
 def current_streak(labelled_years, published_years):
@@ -19,6 +19,24 @@ def current_streak(labelled_years, published_years):
     return run, first, latest
 
 
+def mark_scheme_changes(labels):
+    """Set ``new_scheme`` (the level names) on each label whose édition uses another scheme than
+    the body's previous label, e.g. Badge, Bronze, Argent, Or for a body labelled in 2024 and 2025.
+    ``labels`` are newest first; one query."""
+    schemes = {}
+    for edition_id, name in (
+        Level.objects.filter(edition__in={r.edition_id for r in labels})
+        .order_by("edition_id", "number")
+        .values_list("edition_id", "name")
+    ):
+        schemes.setdefault(edition_id, []).append(name)
+    for newer, older in zip(labels, labels[1:], strict=False):
+        changed = schemes.get(newer.edition_id) != schemes.get(older.edition_id)
+        newer.new_scheme = schemes.get(newer.edition_id) if changed else None
+    if labels:
+        labels[-1].new_scheme = None
+
+
 def body_history(body):
     results = list(
         Result.objects.public()
@@ -30,6 +48,7 @@ def body_history(body):
         .order_by("-edition__year")
     )
     labels = [r for r in results if r.level_id]
+    mark_scheme_changes(labels)
     published = list(
         Edition.objects.with_public_results().order_by("year").values_list("year", flat=True)
     )

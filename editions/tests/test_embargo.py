@@ -62,6 +62,14 @@ def assert_no_secret(text):
         "/collectivites/?region=Corse",
         "/collectivites/?q=secr",
         "/collectivites/bourgmixte/",
+        "/collectivites/carte/",
+        "/collectivites/carte/?edition=2030",
+        "/collectivites/carte/?niveau=Niveau+5",
+        "/collectivites/carte/34/",
+        "/collectivites/carte/34/?edition=2030",
+        "/donnees/",
+        "/donnees/resultats.csv",
+        "/donnees/resultats.json",
         "/sitemap.xml",
     ],
 )
@@ -120,3 +128,17 @@ def test_labelled_bodies_exclude_embargoed_ones(embargoed):
     from editions.models import Collectivite
 
     assert list(Collectivite.objects.labelled().values_list("name", flat=True)) == ["Bourgmixte"]
+
+
+def test_open_data_and_map_show_the_results_once_the_date_has_passed(client, embargoed):
+    assert [r["year"] for r in client.get("/donnees/resultats.json").json()["results"]] == [2029]
+    html = client.get("/collectivites/carte/").content.decode()
+    assert ">Bourgmixte</a>" in html and "Niveau 2 en 2029" in html
+    Edition.objects.filter(pk=embargoed.pk).update(
+        results_published_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    years = [r["year"] for r in client.get("/donnees/resultats.json").json()["results"]]
+    assert sorted(years) == [2029, 2030, 2030]
+    assert "Villesecrète" in client.get("/donnees/resultats.csv").content.decode()
+    html = client.get("/collectivites/carte/", {"edition": "2030"}).content.decode()
+    assert ">Villesecrète</a>" in html and "Niveau 5 en 2030" in html

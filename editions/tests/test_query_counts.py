@@ -17,6 +17,12 @@ URLS = [
     "/editions/",
     "/collectivites/",
     "/collectivites/?edition={year}&niveau=Niveau+3&type=commune&region=Occitanie&q=Org",
+    "/collectivites/carte/",
+    "/collectivites/carte/?edition={year}&niveau=Niveau+3",
+    "/collectivites/carte/34/",
+    "/donnees/",
+    "/donnees/resultats.csv",
+    "/donnees/resultats.json",
 ]
 
 

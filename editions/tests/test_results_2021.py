@@ -88,10 +88,15 @@ def test_editions_list_shows_key_figures(client, demo):
     assert "Candidatures ouvertes" in html
 
 
-def test_open_edition_2027_accepts_applications(demo):
+def test_open_edition_2027_accepts_applications_with_the_2025_scheme(demo):
     edition = Edition.objects.get(year=2027)
     assert edition.accepts_applications()
-    assert edition.levels.count() == 5
+    assert list(edition.levels.values_list("name", flat=True)) == [
+        "Badge",
+        "Bronze",
+        "Argent",
+        "Or",
+    ]
     assert edition.criteria_domains.filter(name="Bonnes pratiques numériques").exists()
 
 
@@ -163,4 +168,4 @@ def test_edition_cta_points_to_the_open_edition_and_latest_palmares(demo):
     html = Template("{% load editions_tags %}{% current_edition_cta %}").render(Context())
     assert "Les candidatures 2027 sont ouvertes" in html
     assert "/editions/2027/" in html
-    assert "Découvrir le palmarès 2021" in html
+    assert "Découvrir le palmarès 2025" in html  # the latest published

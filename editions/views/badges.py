@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 
+from ..charts import badge_marks
 from ..models import Collectivite, Result
 
 
@@ -18,8 +19,7 @@ def badge_svg(request, slug, year):
     )
     if result is None:
         raise Http404("Pas de label publié pour cette édition.")
-    # One mark per step of the scheme reached (the "copylefts" of levels 1 to 5).
-    marks = [92 + 22 * i for i in range(min(result.level.number, 6))]
+    marks = badge_marks(result.level.number, result.edition.levels.count())
     svg = render_to_string(
         "editions/badge.svg",
         {"body": body, "year": year, "level": result.level, "marks": marks},
