@@ -20,7 +20,8 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/sante/" >/dev/null && br
 
 printf "%-40s %12s %12s %12s\n" "URL" "req/s" "p50" "p99"
 for url in / /editions/ /editions/2021/ /editions/2021/resultats.json /editions/2021/resultats.csv \
-           /collectivites/ /collectivites/mions/ /actualites/ /communiques/ "/recherche/?q=label"; do
+           /collectivites/ /collectivites/mions/ /collectivites/carte/ /donnees/resultats.csv \
+           /actualites/ /communiques/ "/recherche/?q=label"; do
     status=$(curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$PORT$url")
     if [ "$status" != 200 ]; then printf "%-40s %12s\n" "$url" "HTTP $status"; continue; fi
     out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$url")

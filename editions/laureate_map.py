@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .geography import departement_names, france_map, position
-from .models import Result
+from .models import CollectiviteKind, Result
 from .schemes import distinct_level_names
 
 SHAPES = ["circle", "square", "triangle", "diamond", "triangle_down"]
@@ -109,38 +109,88 @@ def filter_links(filters, schemes, base=None):
     return {"editions": editions, "levels": levels}
 
 
-def _results(filters, departement_code=None):
-    results = Result.objects.public().laureates().select_related("collectivite", "level", "edition")
+ROW_FIELDS = {
+    "body_id": "collectivite_id",
+    "name": "collectivite__name",
+    "slug": "collectivite__slug",
+    "kind": "collectivite__kind",
+    "insee_code": "collectivite__insee_code",
+    "siren": "collectivite__siren",
+    "seat_insee_code": "collectivite__seat_insee_code",
+    "departement_code": "collectivite__departement_code",
+    "departement": "collectivite__departement",
+    "region_code": "collectivite__region_code",
+    "level": "level__name",
+    "year": "edition__year",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One public label as plain values: the map reads hundreds, model instances cost too much."""
+
+    body_id: int
+    name: str
+    slug: str
+    kind: str
+    insee_code: str
+    siren: str
+    seat_insee_code: str
+    departement_code: str
+    departement: str
+    region_code: str
+    level: str
+    year: int
+
+
+def _rows(filters, departement_code=None):
+    results = Result.objects.public().laureates()
     if filters.get("edition"):
         results = results.filter(edition__year=int(filters["edition"]))
     if filters.get("niveau"):
         results = results.filter(level__name=filters["niveau"])
     if departement_code is not None:
         results = results.filter(collectivite__departement_code=departement_code)
-    return results.order_by("collectivite_id", "-edition__year")
+    values = results.order_by("collectivite_id", "-edition__year").values_list(*ROW_FIELDS.values())
+    return [Row(*value) for value in values]
 
 
-def _entry(result, labels, markers):
-    body = result.collectivite
-    where = position(body)
-    marker = markers.get(result.level.name)
-    name = departement_names().get(body.departement_code, body.departement)
-    accessible = _("%(name)s : %(level)s en %(year)s") % {
-        "name": body.name,
-        "level": result.level.name,
-        "year": result.edition.year,
-    }
-    if name:
-        accessible += f" ({name})"
+class Texts:
+    """What every row repeats, translated and reversed once per page rather than once per row."""
+
+    def __init__(self):
+        self.kinds = {kind: str(label) for kind, label in CollectiviteKind.choices}
+        self.level_in_year = _("%(level)s en %(year)s")
+        self.names = departement_names()
+        placeholder = "slug-placeholder"
+        self.body_url = reverse("editions:collectivite_detail", args=[placeholder]).replace(
+            placeholder, "{}"
+        )
+        self.departement_url = reverse("editions:map_departement", args=["XX"]).replace("XX", "{}")
+
+
+def _entry(row, labels, markers, texts):
+    where = position(row)
+    marker = markers.get(row.level)
+    departement = texts.names.get(row.departement_code, row.departement)
+    level_text = texts.level_in_year % {"level": row.level, "year": row.year}
+    accessible = f"{row.name} : {level_text}" + (f" ({departement})" if departement else "")
     return {
-        "name": body.name,
-        "url": body.get_absolute_url(),
-        "kind": body.get_kind_display(),
-        "departement_code": body.departement_code,
-        "departement": name,
-        "level": result.level.name,
-        "year": result.edition.year,
+        "name": row.name,
+        "url": texts.body_url.format(row.slug),
+        "kind": texts.kinds.get(row.kind, row.kind),
+        "departement_code": row.departement_code,
+        "departement": departement,
+        "departement_url": texts.departement_url.format(row.departement_code)
+        if row.departement_code
+        else "",
+        "level": row.level,
+        "year": row.year,
+        "level_text": level_text,
         "labels": labels,
+        "labels_text": ngettext("%(count)s label", "%(count)s labels", labels) % {"count": labels}
+        if labels > 1
+        else "",
         "label": accessible,
         "placed": where is not None,
         "d": marker.path(*where) if where and marker else "",
@@ -148,7 +198,7 @@ def _entry(result, labels, markers):
     }
 
 
-def _departements(geometry, counts, query):
+def _departements(geometry, counts, query, texts):
     """Every drawn département as a link to its laureates, named with their number."""
     items = []
     for departement in geometry["departements"]:
@@ -157,7 +207,7 @@ def _departements(geometry, counts, query):
             "name": departement["name"],
             "count": count,
         }
-        url = reverse("editions:map_departement", args=[departement["code"]]) + query
+        url = texts.departement_url.format(departement["code"]) + query
         tone = "has-laureates" if count else ""
         items.append({**departement, "count": count, "label": label, "url": url, "tone": tone})
     return items
@@ -165,13 +215,13 @@ def _departements(geometry, counts, query):
 
 def laureate_map(filters, schemes):
     """What the map page shows: each labelled body once, at its latest level in the filter."""
-    markers = level_markers(schemes)
+    markers, texts = level_markers(schemes), Texts()
     latest, labels = {}, Counter()
-    for result in _results(filters):
-        labels[result.collectivite_id] += 1
-        latest.setdefault(result.collectivite_id, result)
+    for row in _rows(filters):
+        labels[row.body_id] += 1
+        latest.setdefault(row.body_id, row)
     entries = sorted(
-        (_entry(result, labels[pk], markers) for pk, result in latest.items()),
+        (_entry(row, labels[pk], markers, texts) for pk, row in latest.items()),
         key=lambda e: sort_key(e["name"]),
     )
     counts = Counter(e["departement_code"] for e in entries if e["departement_code"])
@@ -192,7 +242,7 @@ def laureate_map(filters, schemes):
     return {
         "viewbox": geometry["viewbox"],
         "insets": geometry["insets"],
-        "departements": _departements(geometry, counts, _query(filters)),
+        "departements": _departements(geometry, counts, _query(filters), texts),
         "points": [e for e in entries if e["placed"]],
         "entries": entries,
         "unplaced": [e for e in entries if not e["placed"]],
@@ -203,17 +253,15 @@ def laureate_map(filters, schemes):
 
 def departement_laureates(code, filters):
     """Every public label of one département's bodies (with the map's filters), latest first."""
-    results = sorted(
-        _results(filters, departement_code=code),
-        key=lambda r: (-r.edition.year, sort_key(r.collectivite.name)),
-    )
+    texts = Texts()
+    rows = sorted(_rows(filters, departement_code=code), key=lambda r: (-r.year, sort_key(r.name)))
     return [
         {
-            "name": r.collectivite.name,
-            "url": r.collectivite.get_absolute_url(),
-            "kind": r.collectivite.get_kind_display(),
-            "year": r.edition.year,
-            "level": r.level.name,
+            "name": row.name,
+            "url": texts.body_url.format(row.slug),
+            "kind": texts.kinds.get(row.kind, row.kind),
+            "year": row.year,
+            "level": row.level,
         }
-        for r in results
+        for row in rows
     ]

@@ -181,7 +181,7 @@ class ResultViewSet(ModelViewSet):
     icon = "success"
     menu_label = _("Résultats")
     list_display = ["collectivite", "edition", "level"]
-    list_filter = ["edition", "level__number"]
+    list_filter = ["edition", "level__name"]
     search_fields = ["collectivite__name"]
     search_backend_name = None
     list_export = ["edition", "collectivite", "level", "public_comment"]
