@@ -6,6 +6,7 @@ Each level keeps one marker (a shape and a colour) on every view, and the legend
 shape, the legend and each point's accessible name carry the level, never the colour alone.
 """
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -63,8 +64,10 @@ def level_markers(schemes):
 
 
 def sort_key(name):
-    """Alphabetical order as a French reader expects it ("Échirolles" among the E)."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    """Alphabetical order as a French reader expects it: "Échirolles" among the E, and
+    "démonstration 9" before "démonstration 10"."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"\d+", lambda number: number.group().zfill(9), plain)
 
 
 def _query(filters):
