@@ -1,12 +1,13 @@
 """Sitemap entries for the generated pages: only what is public (no embargoed decision)."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from home.sitemaps import PublicAddressSitemap
 
 from .models import Collectivite, Edition
 
 
-class EditionsSitemap(Sitemap):
+class EditionsSitemap(PublicAddressSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -24,7 +25,7 @@ class EditionsSitemap(Sitemap):
         return reverse("editions:edition_detail", kwargs={"year": item})
 
 
-class CollectivitesSitemap(Sitemap):
+class CollectivitesSitemap(PublicAddressSitemap):
     changefreq = "yearly"
 
     def items(self):
