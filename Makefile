@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.12 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo's public address (SITE_URL, emails' links) follows PORT.
+export PORT
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
 .PHONY: install demo serve test lint format check clean-venv
@@ -18,6 +20,7 @@ demo: install  ## Set everything up and serve the demo site at http://127.0.0.1:
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py import_territories
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install  ## Run the whole test suite (browser tests need Debian's chromium)

@@ -1,7 +1,8 @@
 """Sitemap entries for the generated pages: only what is public (no embargoed decision)."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from home.sitemaps import PublicAddressSitemap
 
 from .models import Collectivite, Edition
 
@@ -13,7 +14,7 @@ PAGES = {
 }
 
 
-class EditionsSitemap(Sitemap):
+class EditionsSitemap(PublicAddressSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -28,7 +29,7 @@ class EditionsSitemap(Sitemap):
         return reverse("editions:edition_detail", kwargs={"year": item})
 
 
-class CollectivitesSitemap(Sitemap):
+class CollectivitesSitemap(PublicAddressSitemap):
     changefreq = "yearly"
 
     def items(self):

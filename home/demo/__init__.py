@@ -4,11 +4,12 @@ Idempotent: every object is looked up by slug (or title) and created only if mis
 re-running keeps the edits made in the admin.
 """
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from home.demo import content, press_release_2021
 from home.demo.accounts import accounts_table, check_allowed, create_demo_accounts
 from home.demo.images import demo_image, demo_pdf
+from home.site_setup import ensure_home_page, setup_site
 
 SITE_NAME = "Territoire Numérique Libre"
 
@@ -25,31 +26,29 @@ def child_by_slug(parent, slug):
     return page.specific if page else None
 
 
-def ensure_home():
+def build_home():
     from home.models import HomeKeyFigure, HomePage
 
-    root = Page.get_first_root_node()
-    home = HomePage.objects.first()
-    if home is None:
-        # Replace Wagtail's placeholder welcome page with ours.
-        for page in root.get_children().exclude(content_type__model="homepage"):
-            page.delete()
-        home = HomePage(
-            title=SITE_NAME,
-            slug="accueil",
-            tagline=content.HOME["tagline"],
-            intro=content.HOME["intro"],
-            hero_image=demo_image("Illustration du label", "green", seed=1),
-            hero_image_alt="",  # decorative: the title says it all
-        )
-        for number, (value, label) in enumerate(content.HOME["key_figures"]):
-            home.key_figures.add(HomeKeyFigure(value=value, label=label, sort_order=number))
-        home = publish_child(root, home)
+    home = HomePage(
+        title=SITE_NAME,
+        slug="accueil",
+        tagline=content.HOME["tagline"],
+        intro=content.HOME["intro"],
+        hero_image=demo_image("Illustration du label", "green", seed=1),
+        hero_image_alt="",  # decorative: the title says it all
+    )
+    for number, (value, label) in enumerate(content.HOME["key_figures"]):
+        home.key_figures.add(HomeKeyFigure(value=value, label=label, sort_order=number))
+    return home
+
+
+def ensure_home():
+    """Our home page (replacing Wagtail's placeholder) as the default Site's root. The Site keeps
+    the address it has (``manage.py setup_site`` sets it from SITE_URL); a new one is localhost."""
+    home = ensure_home_page(build_home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_NAME
-        )
+        setup_site("http://localhost", SITE_NAME, home=home)
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = SITE_NAME
