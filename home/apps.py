@@ -7,6 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Site éditorial"
 
     def ready(self):
+        # Security: system checks, admin hooks and the login-time receiver register on import.
+        from home.security import checks, hooks, sessions  # noqa: F401
+
         from home.models import NewsIndexPage, PressReleaseIndexPage
         from home.moderation import on_index_saved
 
