@@ -6,10 +6,13 @@ login and logout (``SECURITY_2FA_OPEN_VIEWS``): admin pages, their JSON endpoint
 and the attachment downloads that staff reach outside the admin alike.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -46,22 +49,27 @@ def has_authenticator(user):
 
 
 def pending_authenticator(request):
-    """The authenticator being enrolled in this session; a new secret for a new session, so a
-    secret shown to someone else (who had the password) is never shown again."""
+    """The authenticator being enrolled in this session. Each session gets its own secret, so a
+    secret shown to someone else who had the password is never the one the member enrols;
+    pending secrets older than a day are dropped."""
     user = request.user
     device_id = request.session.get("security_pending_totp")
     device = TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).first()
     if device is None:
-        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        TOTPDevice.objects.filter(
+            user=user, confirmed=False, created_at__lt=timezone.now() - timedelta(days=1)
+        ).delete()
         device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
         request.session["security_pending_totp"] = device.pk
     return device
 
 
 def confirm_authenticator(request, device):
-    """The first right code confirms the device; the session is then verified."""
+    """The first right code confirms the device (the other pending ones go); the session is
+    then verified."""
     device.confirmed = True
     device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user_id=device.user_id, confirmed=False).delete()
     request.session.pop("security_pending_totp", None)
     mark_verified(request, device)
 
