@@ -344,6 +344,10 @@ MIDDLEWARE.insert(
 )
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.csp.ContentSecurityPolicyMiddleware") + 1,
+    "home.security.policies.AdminContentSecurityPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("home.security.policies.AdminContentSecurityPolicyMiddleware") + 1,
     "django_permissions_policy.PermissionsPolicyMiddleware",
 )
 MIDDLEWARE.insert(
@@ -429,6 +433,15 @@ SECURITY_CSP_POLICY = {
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
     "frame-ancestors": ["'self'"],
+}
+# The admin's own policy: Wagtail 8 renders inline widget scripts (date pickers, choosers) and
+# its bundles inject inline styles, without nonce support, so its pages (private, never in a
+# shared cache) allow inline code; no other origin may still serve a script, receive a form or a
+# request, or frame them (home.security.policies).
+SECURITY_CSP_ADMIN_POLICY = {
+    **SECURITY_CSP_POLICY,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
 }
 SECURE_CSP = {}
 PERMISSIONS_POLICY = {

@@ -1,5 +1,9 @@
 """Accounts in the real groups and helpers shared by the security tests."""
 
+import importlib
+import sys
+from contextlib import contextmanager
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django_otp.oath import totp
@@ -29,3 +33,15 @@ def authenticator_for(user):
 def via_proxy(address):
     """Request headers as the reverse proxy sends them (it appends the client's address)."""
     return {"HTTP_X_FORWARDED_FOR": address}
+
+
+@contextmanager
+def production_settings(monkeypatch):
+    """The production settings module as the operator's variables make it (not activated)."""
+    monkeypatch.setenv("SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("ALLOWED_HOSTS", "label.example.org")
+    sys.modules.pop("cms.settings.production", None)
+    try:
+        yield importlib.import_module("cms.settings.production")
+    finally:
+        sys.modules.pop("cms.settings.production", None)

@@ -1,6 +1,5 @@
 """Production settings: second factor for all, browser policies, shared counters, checks."""
 
-import importlib
 import os
 import secrets
 import subprocess
@@ -11,17 +10,15 @@ import pytest
 from django.core.checks import run_checks
 from django.test import Client, override_settings
 
+from home.tests.security_support import production_settings
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def production(monkeypatch):
-    """The production settings module as the operator's variables make it."""
-    monkeypatch.setenv("SECRET_KEY", "x" * 50)
-    monkeypatch.setenv("ALLOWED_HOSTS", "label.example.org")
-    sys.modules.pop("cms.settings.production", None)
-    yield importlib.import_module("cms.settings.production")
-    sys.modules.pop("cms.settings.production", None)
+    with production_settings(monkeypatch) as module:
+        yield module
 
 
 def test_production_requires_the_second_factor_of_everyone(production):
