@@ -338,28 +338,23 @@ INSTALLED_APPS += [
     "django_otp.plugins.otp_static",
 ]
 # Placed relative to Django's own middleware so that the list above can change freely.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+
+
+def _insert_after(anchor, *names):
+    position = MIDDLEWARE.index(anchor) + 1
+    MIDDLEWARE[position:position] = names
+
+
+_insert_after(
+    "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.csp.ContentSecurityPolicyMiddleware") + 1,
     "home.security.policies.AdminContentSecurityPolicyMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("home.security.policies.AdminContentSecurityPolicyMiddleware") + 1,
     "django_permissions_policy.PermissionsPolicyMiddleware",
 )
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+_insert_after(
+    "django.contrib.messages.middleware.MessageMiddleware",
     "home.security.sessions.AdminSessionLimitsMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("home.security.sessions.AdminSessionLimitsMiddleware") + 1,
     "django_otp.middleware.OTPMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
     "home.security.second_factor.SecondFactorMiddleware",
 )
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks

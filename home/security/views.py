@@ -13,7 +13,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -29,7 +29,7 @@ from .throttling import (
 )
 
 admin_login_required = login_required(login_url=reverse_lazy("wagtailadmin_login"))
-TOO_MANY_CODES = _("Trop d'essais depuis votre connexion : réessayez dans 15 minutes.")
+TOO_MANY_CODES = gettext_lazy("Trop d'essais depuis votre connexion : réessayez dans 15 minutes.")
 
 
 def next_url(request):
@@ -44,6 +44,18 @@ def next_url(request):
 
 def with_next(url_name, request):
     return f"{reverse(url_name)}?{urlencode({'next': next_url(request)})}"
+
+
+def typed_code(request, form):
+    """The code of a POSTed form and the status to answer if it is refused: None and 429 once
+    the (account, client) pair is over SECOND_FACTOR_LIMITS, None and 400 if the form is
+    invalid."""
+    if over_limits(request, SECOND_FACTOR_LIMITS):
+        form.add_error(None, TOO_MANY_CODES)
+        return None, 429
+    if form.is_valid():
+        return "".join(form.cleaned_data["code"].split()), 400
+    return None, 400
 
 
 def refuse_non_admin(user):
@@ -63,12 +75,9 @@ def verify(request):
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        status = 400
-        if over_limits(request, SECOND_FACTOR_LIMITS):
-            form.add_error(None, TOO_MANY_CODES)
-            status = 429
-        elif form.is_valid():
-            device = factor.verified_device(user, form.cleaned_data["code"])
+        code, status = typed_code(request, form)
+        if code is not None:
+            device = factor.verified_device(user, code)
             if device is not None:
                 factor.mark_verified(request, device)
                 if isinstance(device, StaticDevice):
@@ -109,12 +118,9 @@ def enrol(request):
     form = NewAuthenticatorForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        status = 400
-        if over_limits(request, SECOND_FACTOR_LIMITS):
-            form.add_error(None, TOO_MANY_CODES)
-            status = 429
-        elif form.is_valid():
-            if device.verify_token("".join(form.cleaned_data["code"].split())):
+        code, status = typed_code(request, form)
+        if code is not None:
+            if device.verify_token(code):
                 factor.confirm_authenticator(request, device)
                 request.session["security_new_codes"] = factor.new_recovery_codes(user)
                 return redirect(with_next("security_2fa_recovery_codes", request))
