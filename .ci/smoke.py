@@ -96,7 +96,7 @@ def received(address):
         return []
     factory = mailbox.Maildir(maildir, factory=None, create=False)
     bodies = []
-    for key in factory:
+    for key in factory.iterkeys():  # iterating a Mailbox yields messages, not keys
         message = email.message_from_bytes(factory.get_bytes(key), policy=email.policy.default)
         if address in message["To"]:
             bodies.append(message.get_body(("plain",)).get_content())

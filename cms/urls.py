@@ -9,8 +9,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 from editions.sitemaps import SITEMAPS as EDITIONS_SITEMAPS
 from home import feeds
 from home import views as home_views
+from home.security import urls as security_urls
+from home.security import views as security_views
 
 urlpatterns = [
+    # Before Wagtail's admin: the second-factor screens and its password reset, rate-limited.
+    path("admin/2fa/", include(security_urls)),
+    path(
+        "admin/password_reset/",
+        security_views.AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sante/", home_views.health, name="health"),

@@ -10,6 +10,9 @@ class HomeConfig(AppConfig):
         from home.models import NewsIndexPage, PressReleaseIndexPage
         from home.moderation import on_index_saved
 
+        # Security: system checks, admin hooks and the login-time receiver register on import.
+        from home.security import checks, hooks, sessions  # noqa: F401
+
         for model in (NewsIndexPage, PressReleaseIndexPage):
             post_save.connect(on_index_saved, sender=model, dispatch_uid=f"moderation-{model}")
 

@@ -135,7 +135,11 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # 12 characters at least: admin accounts hold personal data and embargoed decisions.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -315,3 +319,138 @@ LOGGING = {
 }
 
 SITE_DESCRIPTION = _("Le label des collectivités qui choisissent le logiciel libre.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Security: login throttling, rate limits, second factor, sessions, browser policies.
+# One block (docs/security.md); production.py switches on what the demo and tests leave off.
+# ---------------------------------------------------------------------------------------------
+
+# Client address of every limit (home.security.client.client_address): behind N reverse proxies
+# that each append to X-Forwarded-For, the client is the N-th address from its right end.
+# 0 means no proxy (REMOTE_ADDR); production defaults to 1, the proxy the README prescribes.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+# Placed relative to Django's own middleware so that the list above can change freely.
+
+
+def _insert_after(anchor, *names):
+    position = MIDDLEWARE.index(anchor) + 1
+    MIDDLEWARE[position:position] = names
+
+
+_insert_after(
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "home.security.policies.AdminContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+)
+_insert_after(
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "home.security.sessions.AdminSessionLimitsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "home.security.second_factor.SecondFactorMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
+
+# Login throttling (django-axes): the pair (account, client) is locked, never the account alone,
+# so nobody can lock a known user out from elsewhere. Five failures are answered as failures;
+# the sixth locks the pair for 15 minutes. Counters live in the default (shared) cache.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 6
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "home.security.client.client_address"
+AXES_USERNAME_CALLABLE = "home.security.throttling.attempted_username"
+AXES_LOCKOUT_CALLABLE = "home.security.throttling.lockout_response"
+# axes.W001 flags a per-process cache even in the demo and tests, where one process is right;
+# security.W001 (a deploy check) says it where it matters, in production.
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# Rate limits of forms that send email or check a code (django-ratelimit's counters, same cache).
+# Name -> rate; home.security.throttling says which key (client, address...) each one counts.
+RATELIMIT_USE_CACHE = "default"
+SECURITY_RATE_LIMITS = {
+    "password_reset_client": "10/h",
+    "password_reset_address": "3/h",
+    "second_factor": "10/15m",
+}
+
+# Second factor (django-otp: TOTP and recovery codes) for every account that can reach the admin.
+# Off here (tests of staff capabilities log in with a password); production turns it on, the
+# demo too with its demo accounts exempt (a deploy check refuses any exemption in production).
+SECURITY_2FA_REQUIRED = False
+SECURITY_2FA_EXEMPT_DEMO_ACCOUNTS = False
+# Views an authenticated admin account reaches before its second factor (URL names).
+SECURITY_2FA_OPEN_VIEWS = [
+    "security_2fa_verify",
+    "security_2fa_enrol",
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+    "candidatures:logout",
+    "health",
+]
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+SECURITY_RECOVERY_CODES = 10
+
+# Sessions: a week at most for everyone; admin accounts are logged out after 2 hours idle and
+# 12 hours after their login, whatever they do (None: no limit, the test settings' default).
+SESSION_COOKIE_AGE = 7 * 24 * 3600
+SECURITY_ADMIN_SESSION_IDLE = 2 * 3600
+SECURITY_ADMIN_SESSION_MAX_AGE = 12 * 3600
+
+# Browser policies, sent by production (and by the browser test that checks the admin under
+# them). 'self' only: no inline script, no per-response nonce, so shared caches keep public pages.
+SECURITY_CSP_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# The admin's own policy: Wagtail 8 renders inline widget scripts (date pickers, choosers) and
+# its bundles inject inline styles, without nonce support, so its pages (private, never in a
+# shared cache) allow inline code; no other origin may still serve a script, receive a form or a
+# request, or frame them (home.security.policies).
+SECURITY_CSP_ADMIN_POLICY = {
+    **SECURITY_CSP_POLICY,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+}
+SECURE_CSP = {}
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": ["self"],
+}

@@ -13,3 +13,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Security: the second factor is asked as in production, except of the demo accounts (the demo
+# logs in with their shared password); a developer's own accounts enrol like anyone's.
+SECURITY_2FA_REQUIRED = True
+SECURITY_2FA_EXEMPT_DEMO_ACCOUNTS = True

@@ -41,3 +41,9 @@ if os.environ.get("FRONTEND_CACHE_URL"):
             "LOCATION": os.environ["FRONTEND_CACHE_URL"],
         }
     }
+
+# Security (the block of base.py says what each setting does; docs/security.md the threats).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+SECURITY_2FA_REQUIRED = True
+SECURITY_2FA_EXEMPT_DEMO_ACCOUNTS = False
+SECURE_CSP = SECURITY_CSP_POLICY  # noqa: F405

@@ -26,3 +26,11 @@ else:
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True  # renditions are in memory: serve them to the browser tests
+
+# Security: what tests of staff capabilities need (a password login reaches the admin, sessions
+# last, the test client's login() authenticates without a request, which django-axes refuses);
+# tests of these defences switch them on with override_settings.
+AXES_ENABLED = False
+SECURITY_2FA_REQUIRED = False
+SECURITY_ADMIN_SESSION_IDLE = None
+SECURITY_ADMIN_SESSION_MAX_AGE = None
