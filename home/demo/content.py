@@ -46,11 +46,10 @@ HOME = {
         "Il valorise une politique numérique au service de l'indépendance, de la sobriété et de "
         "l'argent public bien employé.</p>"
     ),
+    # Typed figures; those of the latest published édition come from its record.
     "key_figures": [
         ("2016", "première édition du label"),
-        ("24", "candidatures en 2021"),
         ("5", "niveaux, de la découverte à l'excellence"),
-        ("3", "mentions spéciales décernées en 2021"),
     ],
 }
 
