@@ -60,7 +60,13 @@ class PressReleasePage(DatedPageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="press_releases",
     )
+    # Set on the draft written from an édition's palmarès (editions.press_release), so that
+    # drafting it again finds this page instead of writing a second one.
+    results_year = models.PositiveSmallIntegerField(
+        _("palmarès de l'année"), null=True, blank=True, editable=False, unique=True
+    )
 
+    exclude_fields_in_copy = ["results_year"]
     parent_page_types = ["home.PressReleaseIndexPage"]
     subpage_types = []
     content_panels = [
