@@ -324,3 +324,23 @@ NEWS = [
         ],
     },
 ]
+
+CONTACT = {
+    "slug": "contact",
+    "title": "Contact",
+    "intro": (
+        "<p>Une question sur le label, le règlement ou votre dossier ? Écrivez à l'équipe du "
+        "label Territoire Numérique Libre : nous vous répondons par courriel.</p>"
+    ),
+    "thank_you_text": (
+        "<p>Merci, votre message est bien parvenu à l'équipe du label. Nous vous répondrons à "
+        "l'adresse indiquée.</p>"
+    ),
+    # (label, field type, required, help text)
+    "fields": [
+        ("Votre nom", "singleline", True, ""),
+        ("Votre adresse électronique", "email", True, "Pour vous répondre."),
+        ("Organisme", "singleline", False, "Votre collectivité ou structure, s'il y a lieu."),
+        ("Votre message", "multiline", True, ""),
+    ],
+}
