@@ -266,6 +266,10 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Moderation emails go to the people of the task's group only (for pages: "Responsables
+# communication", once per submission). Superusers are not in the editorial loop; with this on,
+# they also got Wagtail's generic "submitted to workflow" email, a second one per event.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party avatars in the admin (privacy: no email hash sent to gravatar.com).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
