@@ -14,6 +14,7 @@ PAGES = [
     "/actualites/ceremonie-2021/",
     "/communiques/resultats-territoire-numerique-libre-2021/",
     "/recherche/?q=label",
+    "/contact/",
 ]
 
 
