@@ -46,6 +46,11 @@ def ensure_home():
     """Our home page (replacing Wagtail's placeholder) as the default Site's root. The Site keeps
     the address it has (``manage.py setup_site`` sets it from SITE_URL); a new one is localhost."""
     home = ensure_home_page(build_home)
+    # Earlier demos typed the 2021 figures by hand; they now come from the record.
+    home.key_figures.filter(
+        value__in=[value for value, _label in content.FORMER_TYPED_FIGURES],
+        label__in=[label for _value, label in content.FORMER_TYPED_FIGURES],
+    ).delete()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         setup_site("http://localhost", SITE_NAME, home=home)

@@ -46,12 +46,18 @@ HOME = {
         "Il valorise une politique numérique au service de l'indépendance, de la sobriété et de "
         "l'argent public bien employé.</p>"
     ),
-    # Typed figures; those of the latest published édition come from its record.
+    # Typed figures; those of the latest published édition come from its record
+    # (FORMER_TYPED_FIGURES were typed by earlier demos, removed when the demo loads again).
     "key_figures": [
         ("2016", "première édition du label"),
         ("5", "niveaux, de la découverte à l'excellence"),
     ],
 }
+
+FORMER_TYPED_FIGURES = [
+    ("24", "candidatures en 2021"),
+    ("3", "mentions spéciales décernées en 2021"),
+]
 
 CRITERIA = [
     (

@@ -205,3 +205,10 @@ def test_the_permissions_migration_can_run_again():
     migration.grant_editorial_permissions(apps, None)
     assert counts() == before
     assert communication.permissions.filter(codename="change_navigation").exists()
+
+
+def test_communication_edits_the_home_page_and_its_key_figures_wording(communication, home_page):
+    response = communication.get(reverse("wagtailadmin_pages:edit", args=(home_page.pk,)))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="candidatures_figure_label"' in html and 'name="mentions_figure_label"' in html
