@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import press_release_admin  # noqa: F401 ("Préparer le communiqué" hooks register on import)
 from .admin_views import FromTerritoryView, SuggestionsView
 from .viewsets import LabelViewSetGroup
 

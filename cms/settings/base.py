@@ -270,6 +270,10 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Moderation emails go to the people of the task's group only (for pages: "Responsables
+# communication", once per submission). Superusers are not in the editorial loop; with this on,
+# they also got Wagtail's generic "submitted to workflow" email, a second one per event.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party avatars in the admin (privacy: no email hash sent to gravatar.com).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -386,6 +390,7 @@ SECURITY_RATE_LIMITS = {
     "password_reset_client": "10/h",
     "password_reset_address": "3/h",
     "second_factor": "10/15m",
+    "contact_client": "5/h",
 }
 
 # Second factor (django-otp: TOTP and recovery codes) for every account that can reach the admin.

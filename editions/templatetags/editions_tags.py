@@ -2,8 +2,10 @@
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from ..models import Edition
+from ..records import edition_record
 
 register = template.Library()
 
@@ -20,3 +22,51 @@ def current_edition_cta():
         None,
     )
     return {"open_edition": current, "upcoming_edition": upcoming, "latest_edition": latest}
+
+
+def _wording(override, default, year):
+    """The comms staff's wording if any ("{année}" stands for the year), else ours."""
+    return (override or default).replace("{année}", str(year))
+
+
+@register.simple_tag
+def latest_edition_key_figures(candidatures_label="", mentions_label=""):
+    """The home page's key figures from the record of the latest édition whose results are
+    public: a list of ``{"value", "label"}``, empty while every édition is embargoed.
+
+    One query for the édition; its record comes from the cache (built in a fixed number of
+    queries when missing). The labels may be reworded on the home page.
+    """
+    edition = Edition.objects.with_public_results().order_by("-year").first()
+    record = edition_record(edition) if edition is not None else None
+    if record is None:
+        return []
+    year = edition.year
+    candidatures = record["summary"]["candidatures"]
+    mentions = len(record["mentions"])
+    figures = [
+        {
+            "value": candidatures,
+            "label": _wording(
+                candidatures_label,
+                ngettext("candidature en {année}", "candidatures en {année}", candidatures),
+                year,
+            ),
+        }
+    ]
+    if mentions:
+        figures.append(
+            {
+                "value": mentions,
+                "label": _wording(
+                    mentions_label,
+                    ngettext(
+                        "mention spéciale décernée en {année}",
+                        "mentions spéciales décernées en {année}",
+                        mentions,
+                    ),
+                    year,
+                ),
+            }
+        )
+    return figures

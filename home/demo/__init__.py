@@ -46,6 +46,11 @@ def ensure_home():
     """Our home page (replacing Wagtail's placeholder) as the default Site's root. The Site keeps
     the address it has (``manage.py setup_site`` sets it from SITE_URL); a new one is localhost."""
     home = ensure_home_page(build_home)
+    # Earlier demos typed the 2021 figures by hand; they now come from the record.
+    home.key_figures.filter(
+        value__in=[value for value, _label in content.FORMER_TYPED_FIGURES],
+        label__in=[label for _value, label in content.FORMER_TYPED_FIGURES],
+    ).delete()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         setup_site("http://localhost", SITE_NAME, home=home)
@@ -134,6 +139,42 @@ def ensure_press_releases(home):
     return index
 
 
+def ensure_contact(home, site):
+    """The contact page; when created, it also gets a link in the footer."""
+    from home.models import ContactFormField, ContactPage, FooterItem, Navigation
+
+    data = content.CONTACT
+    page = child_by_slug(home, data["slug"])
+    if page is not None:
+        return page
+    page = ContactPage(
+        title=data["title"],
+        slug=data["slug"],
+        intro=data["intro"],
+        thank_you_text=data["thank_you_text"],
+    )
+    for number, (label, field_type, required, help_text) in enumerate(data["fields"]):
+        page.form_fields.add(
+            ContactFormField(
+                label=label,
+                field_type=field_type,
+                required=required,
+                help_text=help_text,
+                sort_order=number,
+            )
+        )
+    page = publish_child(home, page)
+    navigation = Navigation.for_site(site)
+    if navigation.footer_items.exists():  # a new site gets it from ensure_settings
+        FooterItem.objects.create(
+            navigation=navigation,
+            title="Contact",
+            link_page=page,
+            sort_order=navigation.footer_items.count(),
+        )
+    return page
+
+
 def ensure_settings(site, pages, news_index, press_index):
     from home.models import FooterItem, MainMenuItem, Navigation, SiteIdentity
 
@@ -173,6 +214,7 @@ def ensure_settings(site, pages, news_index, press_index):
             ("Politique de confidentialité", "confidentialite"),
             ("Questions fréquentes", "faq"),
             ("Critères", "criteres"),
+            ("Contact", "contact"),
         ]
         for number, (title, slug) in enumerate(footer):
             FooterItem.objects.create(
@@ -191,6 +233,7 @@ def load(stdout=None):
     press_index = ensure_press_releases(home)
     for index in (news_index, press_index):
         attach_editorial_moderation(index)
+    pages["contact"] = ensure_contact(home, site)
     ensure_settings(site, pages, news_index, press_index)
     create_demo_accounts()
     if stdout is not None:

@@ -46,13 +46,18 @@ HOME = {
         "Il valorise une politique numérique au service de l'indépendance, de la sobriété et de "
         "l'argent public bien employé.</p>"
     ),
+    # Typed figures; those of the latest published édition come from its record
+    # (FORMER_TYPED_FIGURES were typed by earlier demos, removed when the demo loads again).
     "key_figures": [
         ("2016", "première édition du label"),
-        ("24", "candidatures en 2021"),
         ("5", "niveaux, de la découverte à l'excellence"),
-        ("3", "mentions spéciales décernées en 2021"),
     ],
 }
+
+FORMER_TYPED_FIGURES = [
+    ("24", "candidatures en 2021"),
+    ("3", "mentions spéciales décernées en 2021"),
+]
 
 CRITERIA = [
     (
@@ -325,3 +330,23 @@ NEWS = [
         ],
     },
 ]
+
+CONTACT = {
+    "slug": "contact",
+    "title": "Contact",
+    "intro": (
+        "<p>Une question sur le label, le règlement ou votre dossier ? Écrivez à l'équipe du "
+        "label Territoire Numérique Libre : nous vous répondons par courriel.</p>"
+    ),
+    "thank_you_text": (
+        "<p>Merci, votre message est bien parvenu à l'équipe du label. Nous vous répondrons à "
+        "l'adresse indiquée.</p>"
+    ),
+    # (label, field type, required, help text)
+    "fields": [
+        ("Votre nom", "singleline", True, ""),
+        ("Votre adresse électronique", "email", True, "Pour vous répondre."),
+        ("Organisme", "singleline", False, "Votre collectivité ou structure, s'il y a lieu."),
+        ("Votre message", "multiline", True, ""),
+    ],
+}

@@ -23,21 +23,11 @@ def permission(apps, app_label, model, codename):
     return perm
 
 
-def create_groups_and_workflow(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
+def grant_permissions(apps, editors, communication):
+    """The model, collection and root page permissions that ``home.roles`` lists (idempotent;
+    migration 0005 runs it again for databases migrated before the lists grew)."""
     Page = apps.get_model("wagtailcore", "Page")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-
-    editors, _ = Group.objects.get_or_create(name=roles.EDITORS)
-    communication, _ = Group.objects.get_or_create(name=roles.COMMUNICATION)
-    for name in (roles.APPLICANTS, roles.LABEL_TEAM, roles.JURY, roles.JURY_PRESIDENT):
-        Group.objects.get_or_create(name=name)
-
     editors.permissions.add(*(permission(apps, *p) for p in roles.EDITOR_PERMISSIONS))
     communication.permissions.add(
         *(permission(apps, *p) for p in roles.COMMUNICATION_PERMISSIONS)
@@ -64,6 +54,24 @@ def create_groups_and_workflow(apps, schema_editor):
                 page=root,
                 permission=permission(apps, "wagtailcore", "page", codename),
             )
+
+
+def create_groups_and_workflow(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+
+    editors, _ = Group.objects.get_or_create(name=roles.EDITORS)
+    communication, _ = Group.objects.get_or_create(name=roles.COMMUNICATION)
+    for name in (roles.APPLICANTS, roles.LABEL_TEAM, roles.JURY, roles.JURY_PRESIDENT):
+        Group.objects.get_or_create(name=name)
+
+    grant_permissions(apps, editors, communication)
 
     task_type, _ = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"

@@ -1,3 +1,4 @@
+from home.models.contact import ContactFormField, ContactPage
 from home.models.news import NewsIndexPage, NewsPage, NewsPageTag
 from home.models.pages import HomeKeyFigure, HomePage, StandardPage
 from home.models.press import (
@@ -15,6 +16,8 @@ from home.models.site_settings import (
 )
 
 __all__ = [
+    "ContactFormField",
+    "ContactPage",
     "FooterItem",
     "HomeKeyFigure",
     "HomePage",

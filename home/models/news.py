@@ -1,27 +1,18 @@
 """News: an index at /actualites/ and dated news items with tags."""
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.listing import FilteredIndexMixin
-from home.models.pages import ListingImageMixin, SocialImageMixin
-
-
-class DatedPageQuerySet(PageQuerySet):
-    def latest_public(self):
-        return self.live().public().select_related("image").order_by("-date", "-first_published_at")
-
-
-DatedPageManager = PageManager.from_queryset(DatedPageQuerySet)
+from home.models.dated import DatedPageMixin
+from home.models.pages import SocialImageMixin
 
 
 class NewsIndexPage(FilteredIndexMixin, SocialImageMixin, Page):
@@ -49,13 +40,10 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(ListingImageMixin, Page):
-    date = models.DateField(_("date"), default=timezone.localdate)
+class NewsPage(DatedPageMixin, Page):
     intro = models.TextField(_("chapô"))
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("mots-clés"))
-
-    objects = DatedPageManager()
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []

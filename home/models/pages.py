@@ -84,6 +84,26 @@ class HomePage(SocialImageMixin, Page):  # noqa: DJ008 (Page has __str__)
     key_figures_title = models.CharField(
         _("titre des chiffres clés"), max_length=120, default="Le label en chiffres", blank=True
     )
+    # The figures of the latest published édition come from its record (editions app); only
+    # their wording is editable here.
+    candidatures_figure_label = models.CharField(
+        _("libellé du nombre de candidatures"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Par défaut : « candidatures en {année} ». Le nombre vient du palmarès de la "
+            "dernière édition publiée ; {année} est remplacé par son année."
+        ),
+    )
+    mentions_figure_label = models.CharField(
+        _("libellé du nombre de mentions"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Par défaut : « mentions spéciales décernées en {année} » (même origine que le "
+            "nombre de candidatures)."
+        ),
+    )
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
@@ -93,7 +113,16 @@ class HomePage(SocialImageMixin, Page):  # noqa: DJ008 (Page has __str__)
         *Page.content_panels,
         MultiFieldPanel(["tagline", "intro", "hero_image", "hero_image_alt"], heading=_("En-tête")),
         MultiFieldPanel(
-            ["key_figures_title", InlinePanel("key_figures", label=_("chiffre clé"))],
+            [
+                "key_figures_title",
+                "candidatures_figure_label",
+                "mentions_figure_label",
+                InlinePanel(
+                    "key_figures",
+                    label=_("chiffre clé"),
+                    help_text=_("Chiffres ajoutés à ceux de la dernière édition publiée."),
+                ),
+            ],
             heading=_("Chiffres clés"),
         ),
     ]

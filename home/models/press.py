@@ -1,7 +1,6 @@
 """Press releases (/communiques/) and the reusable press contact snippet."""
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import InlinePanel
@@ -11,8 +10,8 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.listing import FilteredIndexMixin
-from home.models.news import DatedPageManager
-from home.models.pages import ListingImageMixin, SocialImageMixin
+from home.models.dated import DatedPageMixin
+from home.models.pages import SocialImageMixin
 
 
 class PressContact(index.Indexed, models.Model):
@@ -49,8 +48,7 @@ class PressReleaseIndexPage(FilteredIndexMixin, SocialImageMixin, Page):
         return PressReleasePage.objects.child_of(self).latest_public()
 
 
-class PressReleasePage(ListingImageMixin, Page):
-    date = models.DateField(_("date"), default=timezone.localdate)
+class PressReleasePage(DatedPageMixin, Page):
     place = models.CharField(_("lieu"), max_length=100, default="Montpellier")
     intro = models.TextField(_("chapô"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
@@ -62,9 +60,13 @@ class PressReleasePage(ListingImageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="press_releases",
     )
+    # Set on the draft written from an édition's palmarès (editions.press_release), so that
+    # drafting it again finds this page instead of writing a second one.
+    results_year = models.PositiveSmallIntegerField(
+        _("palmarès de l'année"), null=True, blank=True, editable=False, unique=True
+    )
 
-    objects = DatedPageManager()
-
+    exclude_fields_in_copy = ["results_year"]
     parent_page_types = ["home.PressReleaseIndexPage"]
     subpage_types = []
     content_panels = [

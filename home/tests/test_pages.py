@@ -24,7 +24,7 @@ def test_home_page_shows_tagline_cta_key_figures_and_latest_items(client, home_p
     assert response.status_code == 200
     assert home_page.tagline in html
     assert 'class="edition-cta"' in html  # drawn by the editions app (tests/test_home_cta.py)
-    assert "24" in html and "candidatures en 2021" in html
+    assert "première édition du label" in html  # typed; tests/test_home_key_figures.py
     assert "Dernières actualités" in html
     assert "Une grille d&#x27;évaluation plus juste en 2024" in html  # newest news first
     assert "les résultats sont là" in html
