@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
-from .base import AccessibleFormMixin
+from candidatures.applicant.forms.base import AccessibleFormMixin
 
 
 class SignupForm(AccessibleFormMixin, forms.Form):
