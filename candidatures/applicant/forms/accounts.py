@@ -8,7 +8,7 @@ from django.contrib.auth.forms import (
 )
 from django.utils.translation import gettext_lazy as _
 
-from .base import AccessibleFormMixin
+from candidatures.applicant.forms.base import AccessibleFormMixin
 
 
 class SignupForm(AccessibleFormMixin, forms.Form):
