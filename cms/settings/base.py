@@ -112,6 +112,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers (applicants saving their dossiers at once): every transaction takes
+    # the write lock when it begins (IMMEDIATE), so a writer waits for the lock (busy timeout)
+    # instead of failing with "database is locked" when a read turns into a write; WAL lets
+    # readers go on while one writer writes. select_for_update() is a no-op on SQLite: the
+    # IMMEDIATE transaction is what serialises a dossier's read-modify-write there.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+            "init_command": (
+                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set.
