@@ -70,7 +70,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML and exports (static files come precompressed from WhiteNoise).
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session, CSRF and auth middleware: it decides on the final response whether a
+    # shared cache may keep it (home.caching).
+    "home.caching.HttpCachingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,6 +86,11 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "candidatures.middleware.StaffOnlyReportsMiddleware",
 ]
+
+# HTTP caching of anonymous public pages (home.caching): browsers keep them a minute, the
+# reverse proxy ten, and is purged of the exact URLs that show a change (home.purge).
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "600"))
 
 ROOT_URLCONF = "cms.urls"
 
