@@ -92,6 +92,17 @@ MIDDLEWARE = [
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
 HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "600"))
 
+# Purge of the reverse proxy (Wagtail's front-end cache, HTTP backend): FRONTEND_CACHE_URL is
+# the purge location of the shipped nginx (deploy/nginx/tnl.conf, 127.0.0.1:8081); each purge
+# is a PURGE request with the public Host, which nginx answers by refetching the page.
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
+
 ROOT_URLCONF = "cms.urls"
 
 TEMPLATES = [
