@@ -132,3 +132,13 @@ def test_forms_with_csrf_tokens_and_posts_never_shared(client, site):
 
 def test_health_check_is_never_cached(client, db):
     assert_never_shared(client.get("/sante/"))
+
+
+def test_js_class_is_set_by_a_blocking_same_origin_script_before_the_stylesheet(client, site):
+    html = client.get("/").content.decode()
+    head = html.split("</head>", 1)[0]
+    script = head.index('src="/static/js/js-class.js"></script>')
+    assert head.index('rel="stylesheet"') > script
+    tag = head[head.rindex("<script", 0, script) : script]
+    assert "defer" not in tag and "async" not in tag
+    assert "<script>" not in head  # nothing inline: the public CSP is 'self' only
