@@ -286,9 +286,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "french",
+        # PostgreSQL: French stemming with accents folded (created by home migration 0009);
+        # SQLite uses FTS5 and ignores it.
+        "SEARCH_CONFIG": "french_unaccent",
     }
 }
+# What the site search shows beside the pages (home.search): the public record's bodies and
+# éditions. Named here so that home never imports the apps above it.
+SEARCH_PROVIDERS = ["editions.search.search_record"]
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
