@@ -27,7 +27,7 @@ mkdir -p "$WORK/cache" "$WORK/logs"
 
 export SECRET_KEY=${SECRET_KEY:-benchmark-only-$(head -c 32 /dev/urandom | base64)}
 export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0
-export SITE_URL=http://127.0.0.1:$NGINX_PORT FRONTEND_CACHE_URL=http://127.0.0.1:$PURGE_PORT
+export SITE_URL=http://127.0.0.1:$NGINX_PORT
 export CACHE_KEY_PREFIX=tnl-bench LOG_LEVEL=WARNING
 
 echo "== data set ($DATABASE_URL) — load: $(uptime | sed 's/.*load/load/')"
@@ -65,7 +65,8 @@ http {
 CONF
 nginx -t -q -c "$WORK/nginx.conf" -p "$WORK"
 
-DJANGO_SETTINGS_MODULE=cms.settings.production .venv/bin/gunicorn cms.wsgi --workers 2 \
+FRONTEND_CACHE_URL=http://127.0.0.1:$PURGE_PORT DJANGO_SETTINGS_MODULE=cms.settings.production \
+    .venv/bin/gunicorn cms.wsgi --workers 2 \
     --bind "127.0.0.1:$WEB_PORT" --log-level warning --forwarded-allow-ips 127.0.0.1 &
 GUNICORN=$!
 nginx -c "$WORK/nginx.conf" -p "$WORK"

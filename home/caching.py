@@ -13,6 +13,7 @@ private on its own: nothing has to be declared per view for the safe answer.
 """
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
@@ -101,3 +102,21 @@ class HttpCachingMiddleware:
             last_modified=None,
             response=response,
         )
+
+
+class CookielessAnonymousMiddleware:
+    """Right after AuthenticationMiddleware: a request without a session cookie is anonymous.
+
+    That is what ``auth.get_user`` would find (an empty session), but deciding it from the
+    cookie reads no session, so the middleware and tags that ask ``request.user`` on every
+    request (second factor, admin session limits, the userbar) do not make an anonymous page
+    ``Vary: Cookie`` and private. A login sets ``request.user`` and the session as usual.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            request.user = AnonymousUser()
+        return self.get_response(request)

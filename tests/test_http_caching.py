@@ -4,6 +4,7 @@ for anything personal; an anonymous visit neither creates nor reads a session.""
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
+from django.test import override_settings
 
 from editions.models import Collectivite, Result
 from home.models import NewsPage
@@ -142,3 +143,19 @@ def test_js_class_is_set_by_a_blocking_same_origin_script_before_the_stylesheet(
     tag = head[head.rindex("<script", 0, script) : script]
     assert "defer" not in tag and "async" not in tag
     assert "<script>" not in head  # nothing inline: the public CSP is 'self' only
+
+
+@override_settings(
+    SECURITY_2FA_REQUIRED=True,
+    SECURITY_ADMIN_SESSION_IDLE=2 * 3600,
+    SECURITY_ADMIN_SESSION_MAX_AGE=12 * 3600,
+    AXES_ENABLED=True,
+)
+def test_production_security_middleware_keeps_anonymous_pages_public(client, site):
+    """The second factor and admin session limits ask request.user on every request: without a
+    session cookie that reads no session, so pages stay public (production settings)."""
+    for url in public_urls():
+        response = client.get(url)
+        assert response["Cache-Control"].startswith("public"), url
+        assert "Cookie" not in response.get("Vary", ""), url
+        assert response.wsgi_request.session.accessed is False, url
