@@ -73,9 +73,9 @@ nginx -c "$WORK/nginx.conf" -p "$WORK"
 trap 'kill $GUNICORN; kill "$(cat "$WORK/nginx.pid")"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$WEB_PORT/sante/" >/dev/null && break; sleep 0.2; done
 
-YEAR=$(DJANGO_SETTINGS_MODULE=cms.settings.production $PY manage.py shell -c \
+YEAR=$(DJANGO_SETTINGS_MODULE=cms.settings.production $PY manage.py shell --no-imports -c \
     "from editions.models import Edition; print(Edition.objects.with_public_results().order_by('-year').first().year)")
-BODY=$(DJANGO_SETTINGS_MODULE=cms.settings.production $PY manage.py shell -c \
+BODY=$(DJANGO_SETTINGS_MODULE=cms.settings.production $PY manage.py shell --no-imports -c \
     "from editions.models import Result; print(Result.objects.public().laureates().order_by('collectivite__slug').first().collectivite.get_absolute_url())")
 URLS=(/ /actualites/ "/editions/$YEAR/" "/editions/$YEAR/resultats.json" /collectivites/ "$BODY" "/recherche/?q=mutualisation")
 
@@ -88,14 +88,16 @@ measure() {  # url -> "rps p50 p99"
     echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1=="50%" {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")"
 }
 
+set +e  # one page failing must not stop the others
 echo "== pages, ${DURATION} x ${CONNECTIONS} connections each — load: $(uptime | sed 's/.*load/load/')"
 read -r S_RPS S_P50 S_P99 < <(measure "http://127.0.0.1:$NGINX_PORT/static/bench/home.html")
 printf "%-34s %9s %8s %8s | %9s %8s %8s %6s %7s %s\n" URL "uncached" p50 p99 "cached" p50 p99 \
     "c/st" "X-Cache" "load"
 printf "%-34s %9s %8s %8s | %9s %8s %8s\n" "(static file: same HTML)" - - - "$S_RPS" "$S_P50" "$S_P99"
 for url in "${URLS[@]}"; do
-    curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT$url"  # fill the proxy cache
-    status=$(curl -s -o /dev/null -D - "http://127.0.0.1:$NGINX_PORT$url" | awk 'tolower($1)=="x-cache:" {print $2}' | tr -d '\r')
+    code=$(curl -s -m 30 -o /dev/null -w "%{http_code}" "http://127.0.0.1:$NGINX_PORT$url")  # fill the cache
+    [ "$code" = 200 ] || { printf "%-34s HTTP %s\n" "${url:0:34}" "$code"; continue; }
+    status=$(curl -s -m 30 -o /dev/null -D - "http://127.0.0.1:$NGINX_PORT$url" | awk 'tolower($1)=="x-cache:" {print $2}' | tr -d '\r')
     read -r U_RPS U_P50 U_P99 < <(measure "http://127.0.0.1:$WEB_PORT$url")
     read -r C_RPS C_P50 C_P99 < <(measure "http://127.0.0.1:$NGINX_PORT$url")
     ratio=$(awk -v c="$C_RPS" -v s="$S_RPS" 'BEGIN {printf "%.2f", c / s}')
@@ -104,7 +106,7 @@ for url in "${URLS[@]}"; do
 done
 
 echo "== queries per page (Django test client on the same database)"
-DJANGO_SETTINGS_MODULE=cms.settings.production $PY manage.py shell -c "
+DJANGO_SETTINGS_MODULE=cms.settings.production $PY manage.py shell --no-imports -c "
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
