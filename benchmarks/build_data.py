@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from candidatures.applicant.drafts import start_dossier  # noqa: E402
 from candidatures.demo.applicant import build_questionnaire, open_or_demo_edition  # noqa: E402
 from candidatures.models import (  # noqa: E402
     ApplicantProfile,
@@ -29,7 +30,6 @@ from candidatures.models import (  # noqa: E402
     Membership,
     MembershipRole,  # noqa: E402
 )
-from candidatures.services.dossier import start_dossier  # noqa: E402
 from editions.factories import edition_with_results  # noqa: E402
 from editions.models import Collectivite, CollectiviteKind, Edition  # noqa: E402
 from home.factories import NewsPageFactory, PressReleasePageFactory  # noqa: E402
