@@ -121,15 +121,20 @@ def main():
     saves_each = int(sys.argv[3]) if len(sys.argv) > 3 else 10
     applicants = [Applicant(base, n) for n in range(count)]
     for applicant in applicants:
+        began = time.perf_counter()
         applicant.login()
+        print(f"applicant {applicant.number} logged in ({time.perf_counter() - began:.1f} s)")
     latencies, statuses, lock = [], Counter(), threading.Lock()
-    start = threading.Barrier(count + 1)
+    start = threading.Barrier(count + 1, timeout=120)
 
     def run(applicant):
         start.wait()
         for n in range(saves_each):
             began = time.perf_counter()
-            status = applicant.save(n)
+            try:
+                status = applicant.save(n)
+            except (requests.RequestException, ValueError, KeyError) as exc:
+                status = type(exc).__name__  # a timeout or a broken answer counts as an error
             elapsed = time.perf_counter() - began
             with lock:
                 latencies.append(elapsed)
@@ -141,7 +146,7 @@ def main():
     start.wait()
     began = time.perf_counter()
     for thread in threads:
-        thread.join()
+        thread.join(timeout=600)
     wall = time.perf_counter() - began
     latencies.sort()
     quantiles = statistics.quantiles(latencies, n=100)
