@@ -235,7 +235,14 @@ def mailer_from_env():
     return {"BACKEND": backend, "OPTIONS": options}
 
 
-MAILERS = {"default": mailer_from_env()}
+# Every send goes through the delivery log and a background task that retries (home.mail):
+# "default" only records and enqueues, "outgoing" is the real mailer. dev/test settings send
+# directly. Tries are spaced by MAIL_RETRY_DELAYS (seconds); after the last, staff see the error.
+MAILERS = {
+    "default": {"BACKEND": "home.mail.QueuedEmailBackend"},
+    "outgoing": mailer_from_env(),
+}
+MAIL_RETRY_DELAYS = (60, 300, 1800, 7200)
 
 LOGIN_URL = "/compte/connexion/"
 LOGIN_REDIRECT_URL = "/espace-candidat/"

@@ -1,4 +1,5 @@
 from home.models.contact import ContactFormField, ContactPage
+from home.models.mail import EmailAttempt, EmailDelivery
 from home.models.news import NewsIndexPage, NewsPage, NewsPageTag
 from home.models.pages import HomeKeyFigure, HomePage, StandardPage
 from home.models.press import (
@@ -18,6 +19,8 @@ from home.models.site_settings import (
 __all__ = [
     "ContactFormField",
     "ContactPage",
+    "EmailAttempt",
+    "EmailDelivery",
     "FooterItem",
     "HomeKeyFigure",
     "HomePage",
