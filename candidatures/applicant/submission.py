@@ -12,10 +12,13 @@ from django.utils.translation import gettext as _
 from wagtail.actions.edit import EditAction
 from wagtail.models import WorkflowState
 
+from candidatures.applicant.drafts import EDITABLE_STATUSES, is_editable, missing_answers
+from candidatures.lifecycle.workflow import (
+    active_workflow_state,
+    set_status,
+    start_or_resume_workflow,
+)
 from candidatures.models import Candidature, CandidatureStatus
-from candidatures.moderation import active_workflow_state, set_status, start_or_resume_workflow
-
-from .dossier import EDITABLE_STATUSES, is_editable, missing_answers
 
 WITHDRAWABLE_STATUSES = {
     CandidatureStatus.DRAFT,

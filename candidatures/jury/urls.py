@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import deliberation, juror
+from candidatures.jury.views import decision, juror
 
 app_name = "candidatures_jury"
 urlpatterns = [
@@ -8,7 +8,7 @@ urlpatterns = [
     path("liens-d-interets/", juror.declare_conflict, name="declare_conflict"),
     path("dossier/<int:pk>/", juror.dossier, name="dossier"),
     path("dossier/<int:pk>/evaluation/", juror.evaluate, name="evaluate"),
-    path("dossier/<int:pk>/decision/", deliberation.decide, name="decide"),
-    path("deliberation/<int:year>/", deliberation.table, name="table"),
-    path("attributions/<int:year>/", deliberation.assignments, name="assignments"),
+    path("dossier/<int:pk>/decision/", decision.decide, name="decide"),
+    path("deliberation/<int:year>/", decision.table, name="table"),
+    path("attributions/<int:year>/", decision.assignments, name="assignments"),
 ]

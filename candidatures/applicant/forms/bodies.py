@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from candidatures.services.bodies import siren_is_valid
+from candidatures.applicant.bodies import siren_is_valid
+from candidatures.applicant.forms.base import AccessibleFormMixin
 from editions.models import CollectiviteKind, Territory
-
-from .base import AccessibleFormMixin
 
 OTHER_KINDS = [
     (CollectiviteKind.SYNDICAT, CollectiviteKind.SYNDICAT.label),

@@ -10,17 +10,17 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from candidatures.forms.dossier import ReferentsForm, SectionForm
-from candidatures.models import Attachment, Candidature
-from candidatures.services import dossier as svc
-from candidatures.services.dashboard import dashboard_rows
-from candidatures.services.submission import (
+from candidatures.applicant import drafts as svc
+from candidatures.applicant.dashboard import dashboard_rows
+from candidatures.applicant.forms.steps import ReferentsForm, SectionForm
+from candidatures.applicant.submission import (
     SubmissionRefused,
     can_withdraw,
     submission_problems,
     submit,
     withdraw,
 )
+from candidatures.models import Attachment, Candidature
 
 STALE_MESSAGE = _(
     "Quelqu'un d'autre a modifié cette étape pendant que vous la remplissiez. Vos saisies sont "

@@ -6,12 +6,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from ..access import can_decide, can_evaluate, is_label_staff
-from ..assignment import remove_juror
-from ..deliberation import current_task_is, dossier_figures, submit_evaluation
-from ..dossier import answer_sections, attachments_for
-from ..forms_jury import ConflictForm, EvaluationForm
-from ..models import (
+from candidatures.access import can_decide, can_evaluate, is_label_staff
+from candidatures.answers import answer_sections, attachments_for
+from candidatures.jury.assignment import remove_juror
+from candidatures.jury.deliberation import current_task_is, dossier_figures, submit_evaluation
+from candidatures.jury.forms import ConflictForm, EvaluationForm
+from candidatures.jury.views.common import get_visible_candidature, require
+from candidatures.models import (
     Assignment,
     Candidature,
     ConflictOfInterest,
@@ -20,7 +21,6 @@ from ..models import (
     JuryEvaluationTask,
     JuryMember,
 )
-from .common import get_visible_candidature, require
 
 
 def dashboard(request):

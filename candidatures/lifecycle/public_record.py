@@ -10,16 +10,15 @@ from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import published, unpublished
 
+from candidatures.models import Candidature, CandidatureStatus
 from editions.models import MentionAward, Result
-
-from .models import Candidature, CandidatureStatus
 
 
 @transaction.atomic
-def record_decision(candidature):
+def write_result(candidature):
     """Write (or rewrite) the public record of this candidature's published decision."""
     if candidature.status == CandidatureStatus.WITHDRAWN:
-        return forget_decision(candidature)
+        return remove_result(candidature)
     result, _created = Result.objects.update_or_create(
         edition_id=candidature.edition_id,
         collectivite_id=candidature.collectivite_id,
@@ -41,7 +40,7 @@ def record_decision(candidature):
     return result
 
 
-def forget_decision(candidature):
+def remove_result(candidature):
     Result.objects.filter(
         edition_id=candidature.edition_id, collectivite_id=candidature.collectivite_id
     ).delete()
@@ -49,9 +48,9 @@ def forget_decision(candidature):
 
 @receiver(published, sender=Candidature, dispatch_uid="candidatures-record-decision")
 def on_published(sender, instance, **kwargs):
-    record_decision(instance)
+    write_result(instance)
 
 
 @receiver(unpublished, sender=Candidature, dispatch_uid="candidatures-forget-decision")
 def on_unpublished(sender, instance, **kwargs):
-    forget_decision(instance)
+    remove_result(instance)

@@ -10,7 +10,7 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
-from .models import (
+from candidatures.models import (
     Candidature,
     CandidatureStatus,
     DeliberationTask,
@@ -47,8 +47,8 @@ def on_workflow_submitted(sender, instance, user=None, **kwargs):
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs):
-    from . import notifications
-    from .moderation import set_status
+    from candidatures import notifications
+    from candidatures.lifecycle.workflow import set_status
 
     candidature = _candidature(instance.workflow_state)
     if candidature is None:
@@ -65,9 +65,9 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
 
 
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
-    from . import notifications
-    from .history import log_candidature
-    from .moderation import set_status
+    from candidatures import notifications
+    from candidatures.lifecycle.history import log_candidature
+    from candidatures.lifecycle.workflow import set_status
 
     candidature = _candidature(instance)
     if candidature is None:
@@ -84,8 +84,8 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
-    from .moderation import set_status
-    from .publication_embargo import announce_if_public
+    from candidatures.lifecycle.announcement import announce_if_public
+    from candidatures.lifecycle.workflow import set_status
 
     candidature = _candidature(instance)
     if candidature is None:
@@ -98,7 +98,7 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
 def on_workflow_cancelled(sender, instance, user=None, **kwargs):
     """A workflow cancelled by staff leaves the dossier "déposé" (ineligibility and withdrawal
     keep their own status)."""
-    from .moderation import set_status
+    from candidatures.lifecycle.workflow import set_status
 
     candidature = _candidature(instance)
     if candidature is None:
@@ -119,7 +119,7 @@ def on_jury_member_saved(sender, instance, **kwargs):
     """A member added to a jury gets the matching group (admin access, evaluation rights)."""
     from django.contrib.auth.models import Group
 
-    from .access import JURY_GROUP, PRESIDENT_GROUP
+    from candidatures.access import JURY_GROUP, PRESIDENT_GROUP
 
     name = PRESIDENT_GROUP if instance.is_president else JURY_GROUP
     group = Group.objects.filter(name=name).first()

@@ -7,9 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from .access import can_decide, can_evaluate
-from .history import log_candidature
-from .models import Candidature, CandidatureMention, DeliberationTask, JuryEvaluationTask
+from candidatures.access import can_decide, can_evaluate
+from candidatures.lifecycle.history import log_candidature
+from candidatures.models import (
+    Candidature,
+    CandidatureMention,
+    DeliberationTask,
+    JuryEvaluationTask,
+)
 
 
 def current_task_is(candidature, task_class):

@@ -9,8 +9,8 @@ workflow's end (late decisions) or from ``manage.py announce_results`` (run by c
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .history import log_candidature
-from .models import Candidature, CandidatureStatus
+from candidatures.lifecycle.history import log_candidature
+from candidatures.models import Candidature, CandidatureStatus
 
 
 def decision_label(candidature):
@@ -20,8 +20,8 @@ def decision_label(candidature):
 
 
 def announce_if_public(candidature, now=None):
-    from . import notifications
-    from .moderation import set_status
+    from candidatures import notifications
+    from candidatures.lifecycle.workflow import set_status
 
     edition = candidature.edition
     if candidature.status != CandidatureStatus.DECIDED or not edition.results_are_public(now):
@@ -45,7 +45,7 @@ def announce_due_results(now=None):
 def applicant_feedback(candidature):
     """The jurors' feedback for the applicant, unsigned: only while the decision is public
     (the dashboard's rule). Uses the evaluations prefetched by the dashboard when present."""
-    from .services.dashboard import decision_is_public
+    from candidatures.applicant.dashboard import decision_is_public
 
     if not decision_is_public(candidature):
         return []

@@ -6,20 +6,19 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from editions.models import Edition
-
-from ..access import can_decide, is_label_staff, is_president_for, visible_candidatures
-from ..assignment import add_juror, assign_edition, remove_juror
-from ..deliberation import (
+from candidatures.access import can_decide, is_label_staff, is_president_for, visible_candidatures
+from candidatures.jury.assignment import add_juror, assign_edition, remove_juror
+from candidatures.jury.deliberation import (
     current_task_is,
     dossier_figures,
     earlier_results,
     mention_suggestions,
     record_decision,
 )
-from ..forms_jury import AddJurorForm, DecisionForm
-from ..models import Assignment, CandidatureStatus, DeliberationTask, Jury
-from .common import get_visible_candidature, require
+from candidatures.jury.forms import AddJurorForm, DecisionForm
+from candidatures.jury.views.common import get_visible_candidature, require
+from candidatures.models import Assignment, CandidatureStatus, DeliberationTask, Jury
+from editions.models import Edition
 
 TABLE_STATUSES = [
     CandidatureStatus.EVALUATION,

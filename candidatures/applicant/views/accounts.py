@@ -17,11 +17,12 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from candidatures.emails_applicant import (
+from candidatures.applicant import ratelimit
+from candidatures.applicant.emails import (
     send_already_registered_email,
     send_verification_email,
 )
-from candidatures.forms.accounts import (
+from candidatures.applicant.forms.accounts import (
     ApplicantPasswordResetForm,
     ApplicantSetPasswordForm,
     LoginForm,
@@ -29,7 +30,6 @@ from candidatures.forms.accounts import (
     SignupForm,
 )
 from candidatures.models import ApplicantProfile
-from candidatures.services import ratelimit
 
 VERIFY_SALT = "candidatures.verify-email"
 VERIFY_MAX_AGE = 3 * 24 * 3600

@@ -2,8 +2,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from ..access import can_view, visible_candidatures
-from ..models import Candidature
+from candidatures.access import can_view, visible_candidatures
+from candidatures.models import Candidature
 
 
 def get_visible_candidature(request, pk):

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .history import log_candidature
-from .models import Assignment, Candidature, CandidatureStatus, ConflictOfInterest, Jury
+from candidatures.lifecycle.history import log_candidature
+from candidatures.models import Assignment, Candidature, CandidatureStatus, ConflictOfInterest, Jury
 
 
 def _jury_for(edition_id):
@@ -72,7 +72,7 @@ def assign(candidatures, jury, per_dossier=None, by=None):
 
 
 def _create(candidature, juror, by):
-    from . import notifications
+    from candidatures import notifications
 
     assignment = Assignment.objects.create(candidature=candidature, juror=juror)
     log_candidature(candidature, "tnl.assign", by, {"juror": juror.get_username()})
@@ -132,8 +132,8 @@ def remove_juror(assignment, by=None):
     candidature.evaluations.filter(juror=assignment.juror).delete()
     assignment.delete()
     # The remaining jurors may all have submitted already: the evaluation task then ends.
-    from .deliberation import complete_evaluation_if_done, current_task_is
-    from .models import JuryEvaluationTask
+    from candidatures.jury.deliberation import complete_evaluation_if_done, current_task_is
+    from candidatures.models import JuryEvaluationTask
 
     if current_task_is(candidature, JuryEvaluationTask):
         complete_evaluation_if_done(candidature, by)

@@ -3,11 +3,10 @@
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from candidatures.applicant.drafts import is_editable, open_edition, user_collectivites
+from candidatures.applicant.submission import latest_staff_message
+from candidatures.lifecycle.announcement import applicant_feedback
 from candidatures.models import Candidature, CandidatureMention, CandidatureStatus, Evaluation
-
-from ..publication_embargo import applicant_feedback
-from .dossier import is_editable, open_edition, user_collectivites
-from .submission import latest_staff_message
 
 # The applicant never sees the inner steps of the jury's work, nor a decision before publication.
 APPLICANT_LABELS = {

@@ -11,18 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from candidatures.emails_applicant import send_access_request_email, send_invitation_email
-from candidatures.forms.accounts import InvitationForm, SignupForm
-from candidatures.forms.bodies import OtherBodyForm, TerritoryForm
-from candidatures.models import ApplicantProfile, Invitation, Membership
-from candidatures.services import ratelimit
-from candidatures.services.bodies import (
+from candidatures.applicant import ratelimit
+from candidatures.applicant.bodies import (
     DuplicateBody,
     collectivite_from_territory,
     existing_body,
     register_body,
     search_territories,
 )
+from candidatures.applicant.emails import send_access_request_email, send_invitation_email
+from candidatures.applicant.forms.accounts import InvitationForm, SignupForm
+from candidatures.applicant.forms.bodies import OtherBodyForm, TerritoryForm
+from candidatures.models import ApplicantProfile, Invitation, Membership
 from editions.models import Collectivite
 
 INVITATIONS_PER_DAY = 10

@@ -101,7 +101,7 @@ def is_editable(candidature, now=None):
 def closed_reason(candidature):
     """Why the applicant can no longer change this dossier, in French."""
     if candidature.status == CandidatureStatus.DRAFT:
-        from .submission import deadline_message
+        from candidatures.applicant.submission import deadline_message
 
         return deadline_message(candidature.edition)
     return _("Ce dossier a été déposé : il ne peut plus être modifié.")

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
-from .access import is_label_staff
-from .models import ConflictOfInterest, Evaluation
+from candidatures.access import is_label_staff
+from candidatures.models import ConflictOfInterest, Evaluation
 
 
 class StaffOnlyPermissionHelper(PermissionHelper):

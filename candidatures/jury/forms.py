@@ -4,8 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .models import ConflictOfInterest
-from .models.jury import SCORE_MAX, SCORE_MIN
+from candidatures.models import ConflictOfInterest
+from candidatures.models.jury import SCORE_MAX, SCORE_MIN
 
 SCORE_CHOICES = [("", _("— choisir —"))] + [
     (str(n), str(n)) for n in range(SCORE_MIN, SCORE_MAX + 1)

@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
-from .history import log_candidature
-from .models import Candidature, CandidatureStatus
+from candidatures.lifecycle.history import log_candidature
+from candidatures.models import Candidature, CandidatureStatus
 
 
 def set_status(candidature, status, user=None, **extra):
@@ -42,9 +42,9 @@ def start_or_resume_workflow(candidature, user):
     return workflow.start(candidature, user) if workflow else None
 
 
-def submit(candidature, user):
+def submit_to_workflow(candidature, user):
     """Mark a dossier submitted and move it into the workflow (demo and tests; the applicant
-    space goes through ``services.submission.submit``, which checks the dossier first)."""
+    space goes through ``applicant.submission.submit``, which checks the dossier first)."""
     if not candidature.submitted_at:
         Candidature.objects.filter(pk=candidature.pk).update(submitted_at=timezone.now())
     return start_or_resume_workflow(candidature, user)
@@ -53,7 +53,7 @@ def submit(candidature, user):
 @transaction.atomic
 def declare_ineligible(task_state, user, reason):
     """Close the dossier's workflow for good: the reason is kept for the applicant."""
-    from . import notifications
+    from candidatures import notifications
 
     task_state.comment = reason
     task_state.save(update_fields=["comment"])

@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from candidatures.applicant import drafts as svc
 from candidatures.models import Attachment
-from candidatures.services import dossier as svc
 
 
 def visible_attachment(user, pk):

@@ -1,7 +1,7 @@
 """Step forms of a dossier, built from the dossier's frozen questions (never the live model).
 
 Drafts accept incomplete answers: every field is optional here; required answers are checked
-when the dossier is submitted (see services.submission).
+when the dossier is submitted (see applicant.submission).
 """
 
 from decimal import Decimal
@@ -9,11 +9,10 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from candidatures.applicant.drafts import REFERENT_FIELDS, REQUIRED_REFERENT_FIELDS
+from candidatures.applicant.forms.base import AccessibleFormMixin
+from candidatures.applicant.uploads import ACCEPT, BadUpload, check_upload
 from candidatures.models.questionnaire import QuestionType
-from candidatures.services.dossier import REFERENT_FIELDS, REQUIRED_REFERENT_FIELDS
-from candidatures.services.files import ACCEPT, BadUpload, check_upload
-
-from .base import AccessibleFormMixin
 
 YES_NO = [("oui", _("Oui")), ("non", _("Non"))]
 
