@@ -8,6 +8,7 @@ from home.models.press import (
     PressReleaseIndexPage,
     PressReleasePage,
 )
+from home.models.readlog import PersonalDataRead
 from home.models.site_settings import (
     FooterItem,
     MainMenuItem,
@@ -30,6 +31,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
+    "PersonalDataRead",
     "PressContact",
     "PressReleaseDocument",
     "PressReleaseIndexPage",
