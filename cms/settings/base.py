@@ -379,7 +379,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_FAILURE_LIMIT = 6
+AXES_FAILURE_LIMIT = 5  # the 5th failure of a pair (account, client) locks it
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -394,6 +394,9 @@ SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 # Name -> rate; home.security.throttling says which key (client, address...) each one counts.
 RATELIMIT_USE_CACHE = "default"
 SECURITY_RATE_LIMITS = {
+    "signup_client": "10/h",
+    "access_request_user": "3/d",
+    "invitations_body": "10/d",
     "password_reset_client": "10/h",
     "password_reset_address": "3/h",
     "second_factor": "10/15m",
