@@ -244,6 +244,10 @@ MAILERS = {
 }
 MAIL_RETRY_DELAYS = (60, 300, 1800, 7200)
 
+# RGPD: personal data of inactive accounts and closed dossiers is anonymised after this many days
+# (manage.py apply_retention, daily timer).
+RGPD_RETENTION_DAYS = int(os.environ.get("RGPD_RETENTION_DAYS", str(3 * 365)))
+
 LOGIN_URL = "/compte/connexion/"
 LOGIN_REDIRECT_URL = "/espace-candidat/"
 
