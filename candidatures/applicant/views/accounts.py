@@ -130,13 +130,16 @@ def verify_email(request, token):
     if not constant_time_compare(str(data.get("p", "")), password_fingerprint(user)):
         # Sent before a later sign-up (or a password change): only the newest link counts.
         return render(request, "candidatures/accounts/verify_failed.html", status=400)
+    profile, _created = ApplicantProfile.objects.get_or_create(user=user)
+    if profile.email_verified_at is not None:
+        # Spent: the link logs in once (a copy of the email must not be a login link).
+        messages.info(request, _("Votre adresse est déjà confirmée : connectez-vous."))
+        return redirect("candidatures:login")
     if is_unverified(user):
         user.is_active = True
         user.save(update_fields=["is_active"])
-    profile, _created = ApplicantProfile.objects.get_or_create(user=user)
-    if profile.email_verified_at is None:
-        profile.email_verified_at = timezone.now()
-        profile.save(update_fields=["email_verified_at"])
+    profile.email_verified_at = timezone.now()
+    profile.save(update_fields=["email_verified_at"])
     if user.is_active:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Votre adresse est confirmée : bienvenue !"))
