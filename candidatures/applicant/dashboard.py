@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from candidatures.applicant.drafts import is_editable, open_edition, user_collectivites
+from candidatures.applicant.next_steps import next_steps
 from candidatures.applicant.submission import latest_staff_message
 from candidatures.lifecycle.announcement import applicant_feedback
 from candidatures.models import Candidature, CandidatureMention, CandidatureStatus, Evaluation
@@ -50,6 +51,7 @@ def dossier_row(candidature):
         "editable": is_editable(candidature),
         "staff_message": "",
         "decision": None,
+        "next_steps": next_steps(candidature, public),
     }
     if candidature.status == CandidatureStatus.CHANGES_REQUESTED:
         row["staff_message"] = latest_staff_message(candidature)

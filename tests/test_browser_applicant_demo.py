@@ -1,4 +1,4 @@
-"""Applicant pages at phone widths (320 and 375 px): nothing scrolls sideways."""
+"""The demo applicant in Chromium: pages at phone widths, nothing typed lost on leaving a step."""
 
 from io import StringIO
 from urllib.parse import urlsplit
@@ -52,6 +52,14 @@ CULPRITS = """() => {
 }"""
 
 
+def log_in(page, url):
+    page.goto(url + "/compte/connexion/")
+    page.get_by_label("Adresse électronique").fill("candidat")  # the demo login (README)
+    page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url(url + "/espace-candidat/")
+
+
 @pytest.mark.browser
 def test_applicant_pages_never_scroll_sideways_on_a_phone(live_server, browser):
     call_command("load_demo", stdout=StringIO())
@@ -59,11 +67,7 @@ def test_applicant_pages_never_scroll_sideways_on_a_phone(live_server, browser):
     for width in WIDTHS:
         context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 800})
         page = context.new_page()
-        page.goto(url + "/compte/connexion/")
-        page.get_by_label("Adresse électronique").fill("candidat")  # the demo login (README)
-        page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="Se connecter").click()
-        page.wait_for_url(url + "/espace-candidat/")
+        log_in(page, url)
         paths = applicant_pages(page, url)
         assert len(paths) >= 5, paths  # dashboard, profile, members, steps, recap
         wide = {}
@@ -73,3 +77,29 @@ def test_applicant_pages_never_scroll_sideways_on_a_phone(live_server, browser):
                 wide[path] = (overflow(page), page.evaluate(CULPRITS))
         context.close()
         assert wide == {}, f"{width} px: pages wider than the screen (px too wide): {wide}"
+
+
+@pytest.mark.browser
+def test_leaving_a_step_keeps_what_was_typed(live_server, page):
+    call_command("load_demo", stdout=StringIO())
+    url = live_server.url
+    log_in(page, url)
+    page.get_by_role("link", name="Continuer le dossier 2027").click()
+    steps = page.get_by_role("navigation", name="Étapes du dossier")
+    steps.get_by_role("link").nth(1).click()
+    step_url = page.url
+    answer = page.locator("form[data-autosave] textarea").first
+    answer.fill("Tapé puis parti tout de suite vers l'étape suivante.")
+    # Straight to another step, well before the autosave's delay: saved first, then gone.
+    steps.get_by_role("link").nth(2).click()
+    page.wait_for_url(lambda address: address != step_url)
+    page.goto(step_url)
+    assert answer.input_value() == "Tapé puis parti tout de suite vers l'étape suivante."
+
+    # Closing the page with a change not yet saved: the browser asks first.
+    answer.fill("Encore une modification.")
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.close(run_before_unload=True)
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
