@@ -272,7 +272,18 @@ def mailer_from_env():
     return {"BACKEND": backend, "OPTIONS": options}
 
 
-MAILERS = {"default": mailer_from_env()}
+# Every send goes through the delivery log and a background task that retries (home.mail):
+# "default" only records and enqueues, "outgoing" is the real mailer. dev/test settings send
+# directly. Tries are spaced by MAIL_RETRY_DELAYS (seconds); after the last, staff see the error.
+MAILERS = {
+    "default": {"BACKEND": "home.mail.QueuedEmailBackend"},
+    "outgoing": mailer_from_env(),
+}
+MAIL_RETRY_DELAYS = (60, 300, 1800, 7200)
+
+# RGPD: personal data of inactive accounts and closed dossiers is anonymised after this many days
+# (manage.py apply_retention, daily timer).
+RGPD_RETENTION_DAYS = int(os.environ.get("RGPD_RETENTION_DAYS", str(3 * 365)))
 
 LOGIN_URL = "/compte/connexion/"
 LOGIN_REDIRECT_URL = "/espace-candidat/"
@@ -414,7 +425,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_FAILURE_LIMIT = 6
+AXES_FAILURE_LIMIT = 5  # the 5th failure of a pair (account, client) locks it
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -429,6 +440,9 @@ SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 # Name -> rate; home.security.throttling says which key (client, address...) each one counts.
 RATELIMIT_USE_CACHE = "default"
 SECURITY_RATE_LIMITS = {
+    "signup_client": "10/h",
+    "access_request_user": "3/d",
+    "invitations_body": "10/d",
     "password_reset_client": "10/h",
     "password_reset_address": "3/h",
     "second_factor": "10/15m",
