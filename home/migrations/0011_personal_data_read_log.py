@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('home', '0009_email_delivery_log'),
+        ('home', '0010_email_delivery_log'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -23,7 +23,7 @@ def label_team_reads_the_delivery_log(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0008_contact_page'),
+        ('home', '0009_search_french_unaccent'),
     ]
 
     operations = [
