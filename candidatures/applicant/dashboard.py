@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 
 from candidatures.applicant.drafts import is_editable, open_edition, user_collectivites
+from candidatures.applicant.next_steps import next_steps
 from candidatures.applicant.submission import latest_staff_message
 from candidatures.lifecycle.announcement import applicant_feedback
 from candidatures.lifecycle.states import applicant_label, decision_is_public
@@ -17,6 +18,7 @@ def dossier_row(candidature):
         "editable": is_editable(candidature),
         "staff_message": "",
         "decision": None,
+        "next_steps": next_steps(candidature, public),
     }
     if candidature.status == CandidatureStatus.CHANGES_REQUESTED:
         row["staff_message"] = latest_staff_message(candidature)

@@ -70,17 +70,39 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML and exports (static files come precompressed from WhiteNoise).
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session, CSRF and auth middleware: it decides on the final response whether a
+    # shared cache may keep it (home.caching).
+    "home.caching.HttpCachingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "home.caching.CookielessAnonymousMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "candidatures.middleware.StaffOnlyReportsMiddleware",
 ]
+
+# HTTP caching of anonymous public pages (home.caching): browsers keep them a minute, the
+# reverse proxy ten, and is purged of the exact URLs that show a change (home.purge).
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "600"))
+
+# Purge of the reverse proxy (Wagtail's front-end cache, HTTP backend): FRONTEND_CACHE_URL is
+# the purge location of the shipped nginx (deploy/nginx/tnl.conf, 127.0.0.1:8081); each purge
+# is a PURGE request with the public Host, which nginx answers by refetching the page.
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
 
 ROOT_URLCONF = "cms.urls"
 
@@ -112,6 +134,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers (applicants saving their dossiers at once): every transaction takes
+    # the write lock when it begins (IMMEDIATE), so a writer waits for the lock (busy timeout)
+    # instead of failing with "database is locked" when a read turns into a write; WAL lets
+    # readers go on while one writer writes. select_for_update() is a no-op on SQLite: the
+    # IMMEDIATE transaction is what serialises a dossier's read-modify-write there.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+            "init_command": (
+                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set.
@@ -250,9 +287,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "french",
+        # PostgreSQL: French stemming with accents folded (created by home migration 0009);
+        # SQLite uses FTS5 and ignores it.
+        "SEARCH_CONFIG": "french_unaccent",
     }
 }
+# What the site search shows beside the pages (home.search): the public record's bodies and
+# éditions. Named here so that home never imports the apps above it.
+SEARCH_PROVIDERS = ["editions.search.search_record"]
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

@@ -1,6 +1,11 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordResetForm,
+    SetPasswordForm,
+    UsernameField,
+)
 from django.utils.translation import gettext_lazy as _
 
 from candidatures.applicant.forms.base import AccessibleFormMixin
@@ -18,7 +23,7 @@ class SignupForm(AccessibleFormMixin, forms.Form):
         label=_("Mot de passe"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Au moins 8 caractères, pas uniquement des chiffres ni un mot trop courant."),
+        help_text=_("Au moins 12 caractères, pas uniquement des chiffres ni un mot trop courant."),
     )
     password2 = forms.CharField(
         label=_("Confirmation du mot de passe"),
@@ -58,14 +63,19 @@ class LoginForm(AccessibleFormMixin, AuthenticationForm):
         ),
     }
 
-    def __init__(self, request=None, *args, **kwargs):
-        super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = _("Adresse électronique")
-        self.fields["username"].widget = forms.TextInput(
+    # Declared here, not set in __init__: the accessible mixin binds the fields while the
+    # parent form initialises, and a bound field keeps the label it was built with.
+    username = UsernameField(
+        label=_("Adresse électronique"),
+        widget=forms.TextInput(
             attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
-        )
-        self.fields["password"].label = _("Mot de passe")
-        self.describe_fields()
+        ),
+    )
+    password = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
