@@ -2,26 +2,29 @@
 
 from django.db.models import Q
 
-STAFF_GROUP = "Équipe label"
-JURY_GROUP = "Jury"
-PRESIDENT_GROUP = "Président du jury"
+from candidatures.lifecycle.states import decision_is_public
+from candidatures.models import (
+    Assignment,
+    Candidature,
+    CandidatureStatus,
+    ConflictOfInterest,
+    Evaluation,
+    JuryMember,
+)
+from candidatures.roles import (
+    JURY_GROUP,
+    PRESIDENT_GROUP,
+    STAFF_GROUP,
+    is_label_staff,
+)
 
-
-def is_label_staff(user):
-    """Label staff (and superusers) see every dossier; jurors and presidents do not."""
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or user.has_perm("candidatures.change_candidature"))
-    )
+__all__ = ["JURY_GROUP", "PRESIDENT_GROUP", "STAFF_GROUP", "is_label_staff"]
 
 
 def visible_candidatures(user, queryset=None):
     """The dossiers a user may open in the admin: all for staff; for a juror, those assigned to
     them; for a president, those of their jury's édition; never a body they declared a link with.
     """
-    from candidatures.models import Assignment, Candidature, ConflictOfInterest, JuryMember
 
     qs = Candidature.objects.all() if queryset is None else queryset
     if not (user and user.is_authenticated and user.is_active):
@@ -31,9 +34,9 @@ def visible_candidatures(user, queryset=None):
     assigned = Assignment.objects.filter(juror=user).values("candidature_id")
     presided = JuryMember.objects.filter(user=user, is_president=True).values("jury__edition_id")
     conflicts = ConflictOfInterest.objects.filter(user=user).values("collectivite_id")
-    return qs.filter(Q(pk__in=assigned) | Q(edition_id__in=presided)).exclude(
-        collectivite_id__in=conflicts
-    )
+    # A president reads the submitted dossiers of his édition, never a draft.
+    presides = Q(edition_id__in=presided) & ~Q(status=CandidatureStatus.DRAFT)
+    return qs.filter(Q(pk__in=assigned) | presides).exclude(collectivite_id__in=conflicts)
 
 
 def can_view(user, candidature):
@@ -41,7 +44,6 @@ def can_view(user, candidature):
 
 
 def has_conflict(user, candidature):
-    from candidatures.models import ConflictOfInterest
 
     return ConflictOfInterest.objects.filter(
         user=user, collectivite_id=candidature.collectivite_id
@@ -49,7 +51,6 @@ def has_conflict(user, candidature):
 
 
 def is_president_for(user, edition_id):
-    from candidatures.models import JuryMember
 
     return JuryMember.objects.filter(
         user=user, is_president=True, jury__edition_id=edition_id
@@ -68,10 +69,25 @@ def can_decide(user, candidature):
 
 
 def can_evaluate(user, candidature):
-    from candidatures.models import Assignment
 
     return (
         bool(user and user.is_authenticated and user.is_active)
         and Assignment.objects.filter(candidature=candidature, juror=user).exists()
         and not has_conflict(user, candidature)
     )
+
+
+def sees_other_evaluations(user, candidature):
+    """Staff always; anyone assigned to the dossier (a president too) only once his own
+    evaluation is submitted; a president who does not evaluate it, when he may decide it."""
+    if is_label_staff(user):
+        return True
+    if Assignment.objects.filter(candidature=candidature, juror=user).exists():
+        return Evaluation.objects.submitted().filter(candidature=candidature, juror=user).exists()
+    return can_decide(user, candidature)
+
+
+def sees_decision(user, candidature):
+    """The level, mentions and public comment: staff and the deciding president; the others
+    once the decision is public."""
+    return is_label_staff(user) or can_decide(user, candidature) or decision_is_public(candidature)

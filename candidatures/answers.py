@@ -6,9 +6,13 @@ Contract with the applicant space (see docs/jury-workflow.md):
 and ``Candidature.answers`` a dict keyed by question key.
 """
 
-from django.apps import apps
+from dataclasses import dataclass, field
+
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+
+from candidatures.models import Attachment
+from candidatures.permissions import can
 
 
 def display_answer(question, value):
@@ -34,7 +38,41 @@ def display_answer(question, value):
     return choices.get(str(value), str(value))
 
 
-def answer_sections(candidature):
+@dataclass
+class Answer:
+    """One question of the frozen questionnaire with what the dossier says about it."""
+
+    key: str
+    label: str
+    type: str
+    raw: object = None
+    value: str | None = None
+    files: list = field(default_factory=list)
+
+    @property
+    def is_url(self):
+        return self.type == "url" and bool(self.raw)
+
+    @property
+    def answered(self):
+        return self.value is not None or bool(self.files)
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    rows: list
+
+
+def read_answers(candidature, attachments=None):
+    """The dossier's sections and answers, attachments included (a question answered by a file
+    is answered). ``attachments`` may be given when the caller already loaded them."""
+    if attachments is None:
+        attachments = list(candidature.attachments.order_by("uploaded_at", "pk"))
+    files = {}
+    for attachment in attachments:
+        files.setdefault(attachment.question_key, []).append(attachment)
     answers = candidature.answers or {}
     sections = []
     for section in candidature.questions or []:
@@ -42,31 +80,31 @@ def answer_sections(candidature):
             continue
         rows = []
         for question in section.get("questions") or []:
-            value = answers.get(question.get("key"))
+            key = question.get("key")
+            value = answers.get(key)
             rows.append(
-                {
-                    "label": question.get("label") or question.get("key"),
-                    "type": question.get("type", ""),
-                    "value": display_answer(question, value),
-                    "is_url": question.get("type") == "url" and bool(value),
-                    "raw": value,
-                }
+                Answer(
+                    key=key,
+                    label=question.get("label") or key,
+                    type=question.get("type", ""),
+                    raw=value,
+                    value=display_answer(question, value),
+                    files=files.get(key, []),
+                )
             )
-        sections.append({"key": section.get("key"), "title": section.get("title"), "rows": rows})
+        sections.append(Section(key=section.get("key"), title=section.get("title"), rows=rows))
     return sections
 
 
-def attachments_for(candidature, user):
-    """Attachments of the applicant space's model, filtered by its ``can_be_seen_by(user)``.
+answer_sections = read_answers
 
-    The attachment model belongs to the applicant issue; until it is merged there is none.
-    """
-    try:
-        model = apps.get_model("candidatures", "Attachment")
-    except LookupError:
+
+def attachments_for(candidature, user):
+    """The dossier's attachments that ``user`` may open."""
+    if not can(user, "download", candidature):
         return []
-    items = model.objects.filter(candidature=candidature).select_related("candidature")
-    return [{"label": str(a), "url": attachment_url(a)} for a in items if a.can_be_seen_by(user)]
+    items = Attachment.objects.filter(candidature=candidature)
+    return [{"label": str(a), "url": attachment_url(a)} for a in items]
 
 
 def attachment_url(attachment):

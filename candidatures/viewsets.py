@@ -16,9 +16,9 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
-from candidatures.access import is_label_staff, visible_candidatures
+from candidatures.access import is_label_staff, sees_decision, visible_candidatures
 from candidatures.chooser import CandidatureChooserViewSet
 from candidatures.models import Candidature, CandidatureStatus, EmailTemplate, Jury
 from editions.exports import FormulaSafeCsvMixin
@@ -135,9 +135,35 @@ class CandidatureIndexView(FormulaSafeCsvMixin, IndexView):
     pass
 
 
+DECISION_FIELDS = {"decision_level", "public_comment", "mentions"}
+# Publishing, unpublishing and cancelling happen at the workflow's end or through the lifecycle,
+# never from a button of the editor (superusers keep Wagtail's full menu).
+REFUSED_EDITOR_ACTIONS = {"publish", "unpublish", "cancel-workflow", "restart-workflow"}
+REFUSED_MENU_ITEMS = {f"action-{name}" for name in REFUSED_EDITOR_ACTIONS}
+
+
+class CandidatureInspectView(InspectView):
+    """The decision stays out of a juror's reading until it is public."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not sees_decision(request.user, self.object):
+            self.fields = [name for name in self.fields if name not in DECISION_FIELDS]
+
+
+class CandidatureEditView(EditView):
+    def get_available_actions(self):
+        actions = super().get_available_actions()
+        if self.request.user.is_superuser:
+            return actions
+        return [a for a in actions if a not in REFUSED_EDITOR_ACTIONS]
+
+
 class CandidatureViewSet(SnippetViewSet):
     model = Candidature
     index_view_class = CandidatureIndexView
+    inspect_view_class = CandidatureInspectView
+    edit_view_class = CandidatureEditView
     icon = "folder-open-inverse"
     menu_label = _("Candidatures")
     menu_order = 210

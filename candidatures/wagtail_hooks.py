@@ -34,7 +34,12 @@ register_permission_policy(Candidature, CandidaturePermissionPolicy(Candidature)
 
 from candidatures.jury.modeladmin import JuryWorkAdminGroup  # noqa: E402
 from candidatures.lifecycle.history import LOG_ACTIONS, describe  # noqa: E402
-from candidatures.viewsets import CandidatureViewSet, EmailTemplateViewSet, JuryViewSet  # noqa: E402
+from candidatures.viewsets import (  # noqa: E402
+    REFUSED_MENU_ITEMS,
+    CandidatureViewSet,
+    EmailTemplateViewSet,
+    JuryViewSet,
+)
 
 register_snippet(CandidatureViewSet)
 register_snippet(JuryViewSet)
@@ -133,3 +138,12 @@ def hide_staff_only_reports(request, menu_items):
 
     if is_refused_report_user(request.user):
         menu_items[:] = [i for i in menu_items if i.name not in STAFF_ONLY_REPORT_MENU_ITEMS]
+
+
+@hooks.register("construct_snippet_action_menu")
+def hide_refused_dossier_actions(menu_items, request, context):
+    """No Publier / Dépublier / Annuler le workflow button on a dossier for anyone but a
+    superuser: a dossier goes live only when its workflow ends (``lifecycle.finish``)."""
+    if context.get("model") is not Candidature or request.user.is_superuser:
+        return
+    menu_items[:] = [item for item in menu_items if item.name not in REFUSED_MENU_ITEMS]

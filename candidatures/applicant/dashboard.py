@@ -1,53 +1,20 @@
 """What the applicant's dashboard shows, in plain French, with the results embargo applied."""
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext_lazy as _
 
 from candidatures.applicant.drafts import is_editable, open_edition, user_collectivites
 from candidatures.applicant.next_steps import next_steps
 from candidatures.applicant.submission import latest_staff_message
 from candidatures.lifecycle.announcement import applicant_feedback
+from candidatures.lifecycle.states import applicant_label, decision_is_public
 from candidatures.models import Candidature, CandidatureMention, CandidatureStatus, Evaluation
-
-# The applicant never sees the inner steps of the jury's work, nor a decision before publication.
-APPLICANT_LABELS = {
-    CandidatureStatus.DRAFT: _("Brouillon"),
-    CandidatureStatus.SUBMITTED: _("Déposé"),
-    CandidatureStatus.ELIGIBILITY: _("En instruction"),
-    CandidatureStatus.CHANGES_REQUESTED: _("Compléments demandés"),
-    CandidatureStatus.INELIGIBLE: _("Irrecevable"),
-    CandidatureStatus.EVALUATION: _("En instruction"),
-    CandidatureStatus.DELIBERATION: _("En délibération"),
-    CandidatureStatus.DECIDED: _("En délibération"),
-    CandidatureStatus.PUBLISHED: _("Résultat publié"),
-    CandidatureStatus.WITHDRAWN: _("Retiré"),
-}
-DECIDED_STATUSES = {CandidatureStatus.DECIDED, CandidatureStatus.PUBLISHED}
-
-
-def decision_is_public(candidature):
-    """A decision shows only while it is published (staff may unpublish it, which also removes
-    the public record) and once the édition's results date has passed."""
-    return (
-        candidature.status in DECIDED_STATUSES
-        and candidature.live
-        and candidature.edition.results_are_public()
-    )
-
-
-def applicant_status(candidature):
-    if candidature.status in DECIDED_STATUSES:
-        if decision_is_public(candidature):
-            return _("Résultat publié")
-        return _("En délibération")
-    return APPLICANT_LABELS.get(candidature.status, candidature.get_status_display())
 
 
 def dossier_row(candidature):
     public = decision_is_public(candidature)
     row = {
         "candidature": candidature,
-        "status": applicant_status(candidature),
+        "status": applicant_label(candidature),
         "editable": is_editable(candidature),
         "staff_message": "",
         "decision": None,

@@ -191,8 +191,8 @@ def ensure_groups_and_workflow():
     """Re-apply the data migration (idempotent) in case the tables were flushed since."""
     from django.apps import apps
 
-    migration = importlib.import_module("candidatures.migrations.0004_jury_groups_workflow")
-    migration.forwards(apps, None)
+    for name in ("0004_jury_groups_workflow", "0005_no_group_publishes_dossiers"):
+        importlib.import_module(f"candidatures.migrations.{name}").forwards(apps, None)
 
 
 @transaction.atomic

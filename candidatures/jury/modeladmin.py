@@ -65,6 +65,7 @@ class ConflictOfInterestAdmin(ModelAdmin):
     menu_label = _("Conflits d'intérêts")
     menu_icon = "warning"
     permission_helper_class = StaffOnlyPermissionHelper
+    inspect_view_enabled = True
     list_display = ("user", "collectivite", "reason", "declared_at")
     search_fields = ("collectivite__name", "user__username")
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidatures.lifecycle.history import log_candidature
+from candidatures.lifecycle.states import decision_is_public
 from candidatures.models import Candidature, CandidatureStatus
 
 
@@ -45,8 +46,6 @@ def announce_due_results(now=None):
 def applicant_feedback(candidature):
     """The jurors' feedback for the applicant, unsigned: only while the decision is public
     (the dashboard's rule). Uses the evaluations prefetched by the dashboard when present."""
-    from candidatures.applicant.dashboard import decision_is_public
-
     if not decision_is_public(candidature):
         return []
     evaluations = getattr(candidature, "feedback_evaluations", None)

@@ -6,18 +6,29 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from candidatures.lifecycle.history import log_candidature
+from candidatures.lifecycle.states import transition_for
 from candidatures.models import Candidature, CandidatureStatus
 
 
+@transaction.atomic
 def set_status(candidature, status, user=None, **extra):
-    """Store the applicant-facing status without creating a revision, and log the change."""
+    """The one writer of ``Candidature.status``: checks the move against the declared table
+    (``states.transition_for``, TransitionRefused otherwise), stores it without creating a
+    revision, and logs the change with the transition's name."""
+    current = (
+        Candidature.objects.select_for_update()
+        .filter(pk=candidature.pk)
+        .values_list("status", flat=True)
+    ).first()
+    transition = None if current == status else transition_for(current, status)
     fields = {"status": status, **extra}
     Candidature.objects.filter(pk=candidature.pk).update(**fields)
     for key, value in fields.items():
         setattr(candidature, key, value)
-    log_candidature(
-        candidature, "tnl.status", user, {"status": str(CandidatureStatus(status).label)}
-    )
+    data = {"status": str(CandidatureStatus(status).label)}
+    if transition is not None:
+        data["transition"] = transition.name
+    log_candidature(candidature, "tnl.status", user, data)
 
 
 @transaction.atomic

@@ -15,7 +15,6 @@ GROUP_PERMISSIONS = {
     STAFF: [
         ("wagtailadmin", "admin", "access_admin"),
         *[("candidatures", "candidature", f"{a}_candidature") for a in CRUD],
-        ("candidatures", "candidature", "publish_candidature"),
         ("candidatures", "candidature", "lock_candidature"),
         ("candidatures", "candidature", "unlock_candidature"),
         *[
@@ -36,8 +35,6 @@ GROUP_PERMISSIONS = {
     PRESIDENT: [
         ("wagtailadmin", "admin", "access_admin"),
         ("candidatures", "candidature", "view_candidature"),
-        # Finishing the workflow publishes the dossier as the deciding president.
-        ("candidatures", "candidature", "publish_candidature"),
         ("candidatures", "evaluation", "add_evaluation"),
         ("candidatures", "evaluation", "change_evaluation"),
         ("candidatures", "evaluation", "view_evaluation"),

@@ -41,23 +41,3 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
-
-    def can_be_seen_by(self, user):
-        """Members of the body, and staff allowed to read candidatures.
-
-        Also the jurors who may open the dossier in the admin (``candidatures.access``).
-        """
-        from candidatures.models.accounts import Membership
-
-        if not (user.is_authenticated and user.is_active):
-            return False
-        if user.is_superuser or user.has_perm("candidatures.change_candidature"):
-            return True
-        if Membership.objects.filter(
-            user=user, collectivite_id=self.candidature.collectivite_id
-        ).exists():
-            return True
-        # Jurors assigned to the dossier (or presiding its édition), never with a conflict.
-        from candidatures.access import can_view
-
-        return can_view(user, self.candidature)

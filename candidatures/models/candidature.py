@@ -126,6 +126,25 @@ class Candidature(
     def __str__(self):
         return f"{self.collectivite} — {self.edition.year}"
 
+    # Written by the lifecycle only (``candidatures.lifecycle``), never restored from a revision:
+    # the editor, previews and the workflow's final publication read them from the row.
+    PUBLISHED_AT_WORKFLOW_END_ONLY = True  # candidatures.lifecycle.finish
+    LIFECYCLE_FIELDS = (
+        "status",
+        "submitted_at",
+        "changes_requested_message",
+        "ineligibility_reason",
+    )
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        for name in self.LIFECYCLE_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
+
+    def get_preview_template(self, request, mode_name):
+        return "candidatures/admin/preview.html"
+
     @property
     def collectivite_name(self):
         return self.collectivite.name

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
-from candidatures.access import can_decide, is_label_staff
+from candidatures.roles import is_label_staff
 
 
 def carry_approvals(task_state):
@@ -154,7 +154,7 @@ class DeliberationTask(CandidatureTask):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve" and can_decide(user, task_state.workflow_state.content_object):
+        if action_name == "approve" and is_label_staff(user):
             from candidatures.jury.deliberation import finish_deliberation
 
             finish_deliberation(task_state, user)

@@ -323,6 +323,8 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# A dossier goes live only at its workflow's end, published by the lifecycle (issue 9).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "candidatures.lifecycle.finish.finish_workflow"
 # Moderation emails go to the people of the task's group only (for pages: "Responsables
 # communication", once per submission). Superusers are not in the editorial loop; with this on,
 # they also got Wagtail's generic "submitted to workflow" email, a second one per event.

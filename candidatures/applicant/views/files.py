@@ -9,12 +9,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from candidatures.applicant import drafts as svc
 from candidatures.models import Attachment
+from candidatures.permissions import can
 from home import readlog
 
 
 def visible_attachment(user, pk):
     attachment = get_object_or_404(Attachment.objects.select_related("candidature"), pk=pk)
-    if not attachment.can_be_seen_by(user):
+    if not can(user, "download", attachment.candidature):
         raise Http404
     return attachment
 

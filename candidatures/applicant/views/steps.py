@@ -20,6 +20,7 @@ from candidatures.applicant.submission import (
     submit,
     withdraw,
 )
+from candidatures.lifecycle.states import applicant_label
 from candidatures.models import Attachment, Candidature
 
 STALE_MESSAGE = _(
@@ -235,6 +236,7 @@ def render_recap(request, candidature, status=200):
     ]
     context = {
         "candidature": candidature,
+        "status_label": applicant_label(candidature),
         "referents": referents,
         "sections": sections,
         "missing": svc.missing_answers(candidature, file_keys),

@@ -6,7 +6,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from candidatures.access import can_decide, is_label_staff, is_president_for, visible_candidatures
+from candidatures.access import (
+    can_decide,
+    is_label_staff,
+    is_president_for,
+    sees_other_evaluations,
+    visible_candidatures,
+)
 from candidatures.jury.assignment import add_juror, assign_edition, remove_juror
 from candidatures.jury.deliberation import (
     current_task_is,
@@ -43,6 +49,8 @@ def table(request, year):
     rows = []
     for candidature in candidatures:
         submitted = [e for e in candidature.evaluations.all() if e.is_submitted]
+        if not sees_other_evaluations(request.user, candidature):
+            submitted = [e for e in submitted if e.juror_id == request.user.pk]
         by_juror = {e.juror_id: e for e in submitted}
         figures = dossier_figures(candidature, submitted, domains)
         rows.append(
@@ -103,9 +111,10 @@ def decide(request, pk):
             return redirect("candidatures_jury:table", year=candidature.edition.year)
         messages.error(request, _("La décision n'a pas été enregistrée : corrigez les erreurs."))
         status = 400
-    evaluations = list(
-        candidature.evaluations.submitted().select_related("juror", "proposed_level")
-    )
+    evaluations = candidature.evaluations.submitted().select_related("juror", "proposed_level")
+    if not sees_other_evaluations(request.user, candidature):
+        evaluations = evaluations.filter(juror=request.user)
+    evaluations = list(evaluations)
     domains = list(candidature.edition.criteria_domains.all())
     return TemplateResponse(
         request,

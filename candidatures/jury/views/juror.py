@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from candidatures.access import can_decide, can_evaluate, is_label_staff
+from candidatures.access import can_evaluate, is_label_staff, sees_other_evaluations
 from candidatures.answers import answer_sections, attachments_for
 from candidatures.jury.assignment import remove_juror
 from candidatures.jury.deliberation import current_task_is, dossier_figures, submit_evaluation
@@ -74,12 +74,7 @@ def dossier(request, pk):
     candidature = get_visible_candidature(request, pk)
     readlog.record_read(request, candidature, readlog.Action.VIEW, "dossier du jury")
     user = request.user
-    own = Evaluation.objects.filter(candidature=candidature, juror=user).first()
-    sees_others = (
-        is_label_staff(user)
-        or can_decide(user, candidature)
-        or (own is not None and own.is_submitted)
-    )
+    sees_others = sees_other_evaluations(user, candidature)
     return TemplateResponse(
         request,
         "candidatures/admin/dossier.html",
