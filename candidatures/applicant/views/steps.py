@@ -21,6 +21,7 @@ from candidatures.applicant.submission import (
     withdraw,
 )
 from candidatures.models import Attachment, Candidature
+from editions.selfassessment.services import SESSION_KEY as SELF_ASSESSMENT_KEY
 
 STALE_MESSAGE = _(
     "Quelqu'un d'autre a modifié cette étape pendant que vous la remplissiez. Vos saisies sont "
@@ -55,8 +56,13 @@ def start(request, pk):
     if existing is None:
         try:
             existing = svc.start_dossier(
-                request.user, collectivite, edition, prefill=bool(request.POST.get("prefill"))
+                request.user,
+                collectivite,
+                edition,
+                prefill=bool(request.POST.get("prefill")),
+                session=request.session,
             )
+            request.session.pop(SELF_ASSESSMENT_KEY, None)
         except IntegrityError:  # a colleague started it at the same moment
             existing = Candidature.objects.get(collectivite=collectivite, edition=edition)
     return redirect("candidatures:step", pk=existing.pk, step=svc.REFERENTS_STEP)
