@@ -36,6 +36,7 @@ urlpatterns = [
     path("flux/actualites.atom", feeds.NewsAtomFeed(), name="feed_news_atom"),
     path("flux/communiques.rss", feeds.PressReleaseFeed(), name="feed_press_rss"),
     path("flux/communiques.atom", feeds.PressReleaseAtomFeed(), name="feed_press_atom"),
+    path("", include("editions.selfassessment.urls")),
     path("", include("candidatures.urls")),
     path("", include("editions.urls")),
 ]

@@ -19,6 +19,7 @@ from wagtail.models import Revision
 from candidatures.models import Attachment, Candidature, CandidatureStatus, Membership
 from candidatures.models.questionnaire import QuestionType
 from editions.models import Edition
+from editions.selfassessment.services import questionnaire_prefill
 
 REFERENTS_STEP = "referents"
 REFERENT_FIELDS = [
@@ -219,8 +220,11 @@ def prefill_from(candidature, previous):
             candidature.answers[key] = value
 
 
-def start_dossier(user, collectivite, edition, prefill=True):
-    """Create the body's dossier for ``edition`` with a frozen copy of its questionnaire."""
+def start_dossier(user, collectivite, edition, prefill=True, session=None):
+    """Create the body's dossier for ``edition`` with a frozen copy of its questionnaire.
+
+    With ``session``, answers of a self-assessment kept there (editions.selfassessment) fill the
+    questions they map to, where the previous dossier left them empty."""
     candidature = Candidature(
         edition=edition,
         collectivite=collectivite,
@@ -234,6 +238,9 @@ def start_dossier(user, collectivite, edition, prefill=True):
     previous = previous_candidature(collectivite, edition) if prefill else None
     if previous:
         prefill_from(candidature, previous)
+    if session is not None:
+        for key, value in questionnaire_prefill(session, edition, candidature.questions).items():
+            candidature.answers.setdefault(key, value)
     return CreateAction(candidature, user=user).execute(skip_permission_checks=True)
 
 

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     # Ours, top of the stack first (see docs/architecture.md).
     "candidatures",
     "editions",
+    "editions.selfassessment",
     "home",
     # Wagtail
     "wagtail.contrib.forms",
@@ -355,7 +356,12 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 
 # Data loaded by `manage.py load_demo`, in order (each app contributes its own part).
-DEMO_LOADERS = ["home.demo.load", "editions.demo.load", "candidatures.demo.load"]
+DEMO_LOADERS = [
+    "home.demo.load",
+    "editions.demo.load",
+    "editions.selfassessment.demo.load",
+    "candidatures.demo.load",
+]
 
 # Security defaults that hold everywhere; production tightens the rest.
 SESSION_COOKIE_HTTPONLY = True

@@ -22,6 +22,7 @@ from candidatures.applicant.submission import (
 )
 from candidatures.lifecycle.states import applicant_label
 from candidatures.models import Attachment, Candidature
+from editions.selfassessment.services import SESSION_KEY as SELF_ASSESSMENT_KEY
 
 STALE_MESSAGE = _(
     "Quelqu'un d'autre a modifié cette étape pendant que vous la remplissiez. Vos saisies sont "
@@ -56,8 +57,13 @@ def start(request, pk):
     if existing is None:
         try:
             existing = svc.start_dossier(
-                request.user, collectivite, edition, prefill=bool(request.POST.get("prefill"))
+                request.user,
+                collectivite,
+                edition,
+                prefill=bool(request.POST.get("prefill")),
+                session=request.session,
             )
+            request.session.pop(SELF_ASSESSMENT_KEY, None)
         except IntegrityError:  # a colleague started it at the same moment
             existing = Candidature.objects.get(collectivite=collectivite, edition=edition)
     return redirect("candidatures:step", pk=existing.pk, step=svc.REFERENTS_STEP)
