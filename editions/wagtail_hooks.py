@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import press_release_admin  # noqa: F401 ("Préparer le communiqué" hooks register on import)
+from .admin_imports import ResultImportView, TerritoryImportView
 from .admin_views import FromTerritoryView, SuggestionsView
 from .viewsets import LabelViewSetGroup
 
@@ -25,6 +26,12 @@ def register_editions_admin_urls():
             "label/referentiel/",
             FromTerritoryView.as_view(),
             name="editions_from_territory",
+        ),
+        path("label/resultats/import/", ResultImportView.as_view(), name="editions_import_results"),
+        path(
+            "label/referentiel/import/",
+            TerritoryImportView.as_view(),
+            name="editions_import_territories",
         ),
     ]
 
