@@ -12,6 +12,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from .calendar import calendar_errors
+
 DEFAULT_LEVELS = [
     (1, _("Niveau 1"), _("Découverte : un premier pas, sans stratégie d'ensemble.")),
     (2, _("Niveau 2"), _("Des actions ponctuelles et ciblées.")),
@@ -76,6 +78,14 @@ class Edition(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return _("Édition %(year)s") % {"year": self.year}
+
+    def clean(self):
+        super().clean()
+        errors = calendar_errors(
+            self.call_opens_at, self.deadline, self.jury_date, self.results_published_at
+        )
+        if errors:
+            raise ValidationError(errors)
 
     def state(self, now=None):
         now = now or timezone.now()
