@@ -56,6 +56,13 @@ class Edition(index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("Aucune décision n'est visible du public avant cette date."),
     )
+    # Kept by editions.palmares: when the announcement is planned, when it went out (once).
+    palmares_scheduled_for = models.DateTimeField(
+        _("annonce du palmarès programmée pour"), null=True, blank=True, editable=False
+    )
+    palmares_announced_at = models.DateTimeField(
+        _("palmarès annoncé le"), null=True, blank=True, editable=False
+    )
     ceremony_date = models.DateField(_("date de la cérémonie"), null=True, blank=True)
     ceremony_place = models.CharField(_("lieu de la cérémonie"), max_length=255, blank=True)
     rules_page = models.ForeignKey(

@@ -3,7 +3,7 @@
 import logging
 
 from django.db import transaction
-from django_tasks import task
+from django.tasks import task
 
 from .services import import_territories, read_territories
 

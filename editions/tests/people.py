@@ -26,7 +26,7 @@ def logged_in(client, user):
 
 @pytest.fixture
 def label_staff_user(db):
-    return person("equipe", roles.LABEL_TEAM)
+    return person("membre-equipe", roles.LABEL_TEAM)
 
 
 @pytest.fixture
@@ -37,16 +37,16 @@ def label_staff(client, label_staff_user):
 
 @pytest.fixture
 def redacteur(client, db):
-    return logged_in(client, person("redacteur", roles.EDITORS))
+    return logged_in(client, person("un-redacteur", roles.EDITORS))
 
 
 @pytest.fixture
 def juror(client, db):
-    return logged_in(client, person("jure", roles.JURY))
+    return logged_in(client, person("un-jure", roles.JURY))
 
 
 @pytest.fixture
 def superuser(client, db):
     return logged_in(
-        client, User.objects.create_superuser("admin", "admin@example.org", "pw-Label-2026!")
+        client, User.objects.create_superuser("un-admin", "un-admin@example.org", "pw-Label-2026!")
     )
