@@ -4,6 +4,9 @@ import os
 import shutil
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
+
+from tests.base_state import order, shared_demo
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is still used
 # synchronously there (fixtures, assertions), which is safe in tests.
@@ -27,6 +30,24 @@ def django_db_setup(django_db_setup):
     yield
 
 
+def pytest_collection_modifyitems(items):
+    order(items)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Before a test's own atomic (pytest-django's ``_django_db_helper``): its group's demo."""
+    if fixturedef.argname == "_django_db_helper":
+        request.getfixturevalue("django_db_setup")
+        shared_demo.prepare(request.node, request.getfixturevalue("django_db_blocker"))
+    return (yield)
+
+
+def pytest_sessionfinish(session):
+    if blocking_manager_key in session.config.stash:
+        shared_demo.release(session.config.stash[blocking_manager_key])
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache: cached pages or menus never leak between tests."""
@@ -38,9 +59,12 @@ def _clear_cache():
 
 @pytest.fixture
 def home_page(db):
-    """The demo site's home page (and the Site pointing at it)."""
+    """The demo site's home page (and the Site pointing at it), loaded once per group of tests."""
     from home.demo import load
+    from home.models import HomePage
 
+    if shared_demo.covers("home"):
+        return HomePage.objects.order_by("pk").first()
     return load()
 
 

@@ -21,7 +21,7 @@ def visible_candidatures(user, queryset=None):
     """The dossiers a user may open in the admin: all for staff; for a juror, those assigned to
     them; for a president, those of their jury's édition; never a body they declared a link with.
     """
-    from .models import Assignment, Candidature, ConflictOfInterest, JuryMember
+    from candidatures.models import Assignment, Candidature, ConflictOfInterest, JuryMember
 
     qs = Candidature.objects.all() if queryset is None else queryset
     if not (user and user.is_authenticated and user.is_active):
@@ -41,7 +41,7 @@ def can_view(user, candidature):
 
 
 def has_conflict(user, candidature):
-    from .models import ConflictOfInterest
+    from candidatures.models import ConflictOfInterest
 
     return ConflictOfInterest.objects.filter(
         user=user, collectivite_id=candidature.collectivite_id
@@ -49,7 +49,7 @@ def has_conflict(user, candidature):
 
 
 def is_president_for(user, edition_id):
-    from .models import JuryMember
+    from candidatures.models import JuryMember
 
     return JuryMember.objects.filter(
         user=user, is_president=True, jury__edition_id=edition_id
@@ -68,7 +68,7 @@ def can_decide(user, candidature):
 
 
 def can_evaluate(user, candidature):
-    from .models import Assignment
+    from candidatures.models import Assignment
 
     return (
         bool(user and user.is_authenticated and user.is_active)

@@ -8,4 +8,4 @@ class CandidaturesConfig(AppConfig):
     def ready(self):
         # Signal receivers: the public record written on publication, and the workflow's side
         # effects (status, notifications).
-        from . import publication, signals  # noqa: F401
+        from candidatures.lifecycle import public_record, receivers  # noqa: F401

@@ -9,7 +9,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenView,
 )
 
-from .access import visible_candidatures
+from candidatures.access import visible_candidatures
 
 
 class VisibleObjectListMixin:

@@ -5,7 +5,7 @@ dossier, unassigned and conflicted ones included. These reports are for label st
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from .access import is_label_staff
+from candidatures.access import is_label_staff
 
 STAFF_ONLY_REPORTS = (
     "wagtailadmin_reports:site_history",

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 
-from .access import STAFF_GROUP
+from candidatures.access import STAFF_GROUP
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def base_context(candidature):
 def send(event, recipients, context):
     if not recipients:
         return None
-    from .tasks import send_notification
+    from candidatures.tasks import send_notification
 
     try:
         return send_notification.enqueue(event, list(recipients), context)

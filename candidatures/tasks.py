@@ -14,7 +14,7 @@ def send_notification(event, recipients, context):
 
     Arguments are plain JSON values so that any task backend can store them.
     """
-    from .models import EmailTemplate
+    from candidatures.models import EmailTemplate
 
     try:
         subject, body = EmailTemplate.render(event, context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, bodies, dossier, files
+from candidatures.applicant.views import accounts, bodies, files, steps
 
 app_name = "candidatures"
 
@@ -30,7 +30,7 @@ urlpatterns = [
     ),
     path("compte/invitation/<str:token>/", bodies.invitation, name="invitation"),
     # Applicant space
-    path("espace-candidat/", dossier.dashboard, name="dashboard"),
+    path("espace-candidat/", steps.dashboard, name="dashboard"),
     path("espace-candidat/territoires/", bodies.territory_search, name="territory_search"),
     path(
         "espace-candidat/collectivites/inscrire/",
@@ -48,16 +48,16 @@ urlpatterns = [
         name="request_access",
     ),
     path("espace-candidat/collectivites/<int:pk>/membres/", bodies.members, name="members"),
-    path("espace-candidat/collectivites/<int:pk>/dossier/", dossier.start, name="start"),
-    path("espace-candidat/dossiers/<int:pk>/etapes/<slug:step>/", dossier.step, name="step"),
+    path("espace-candidat/collectivites/<int:pk>/dossier/", steps.start, name="start"),
+    path("espace-candidat/dossiers/<int:pk>/etapes/<slug:step>/", steps.step, name="step"),
     path(
         "espace-candidat/dossiers/<int:pk>/etapes/<slug:step>/autosave/",
-        dossier.autosave,
+        steps.autosave,
         name="autosave",
     ),
-    path("espace-candidat/dossiers/<int:pk>/recapitulatif/", dossier.recap, name="recap"),
-    path("espace-candidat/dossiers/<int:pk>/deposer/", dossier.submit_view, name="submit"),
-    path("espace-candidat/dossiers/<int:pk>/retirer/", dossier.withdraw_view, name="withdraw"),
+    path("espace-candidat/dossiers/<int:pk>/recapitulatif/", steps.recap, name="recap"),
+    path("espace-candidat/dossiers/<int:pk>/deposer/", steps.submit_view, name="submit"),
+    path("espace-candidat/dossiers/<int:pk>/retirer/", steps.withdraw_view, name="withdraw"),
     path("espace-candidat/pieces/<int:pk>/", files.download, name="attachment"),
     path("espace-candidat/pieces/<int:pk>/supprimer/", files.delete, name="attachment_delete"),
 ]

@@ -18,12 +18,11 @@ from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from candidatures.access import is_label_staff, visible_candidatures
+from candidatures.chooser import CandidatureChooserViewSet
+from candidatures.models import Candidature, CandidatureStatus, EmailTemplate, Jury
 from editions.exports import FormulaSafeCsvMixin
 from editions.models import Collectivite, CollectiviteKind, Edition, Level
-
-from .access import is_label_staff, visible_candidatures
-from .chooser import CandidatureChooserViewSet
-from .models import Candidature, CandidatureStatus, EmailTemplate, Jury
 
 
 def region_choices():

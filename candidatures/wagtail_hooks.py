@@ -11,8 +11,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
-from .access import is_label_staff, visible_candidatures
-from .models import Candidature
+from candidatures.access import is_label_staff, visible_candidatures
+from candidatures.models import Candidature
 
 
 class CandidaturePermissionPolicy(ModelPermissionPolicy):
@@ -32,9 +32,9 @@ class CandidaturePermissionPolicy(ModelPermissionPolicy):
 
 register_permission_policy(Candidature, CandidaturePermissionPolicy(Candidature))
 
-from .history import LOG_ACTIONS, describe  # noqa: E402
-from .modeladmin import JuryWorkAdminGroup  # noqa: E402
-from .viewsets import CandidatureViewSet, EmailTemplateViewSet, JuryViewSet  # noqa: E402
+from candidatures.jury.modeladmin import JuryWorkAdminGroup  # noqa: E402
+from candidatures.lifecycle.history import LOG_ACTIONS, describe  # noqa: E402
+from candidatures.viewsets import CandidatureViewSet, EmailTemplateViewSet, JuryViewSet  # noqa: E402
 
 register_snippet(CandidatureViewSet)
 register_snippet(JuryViewSet)
@@ -48,14 +48,14 @@ def register_email_templates():
 
 @hooks.register("register_admin_viewset")
 def register_questionnaire_viewsets():
-    from .viewsets_questionnaire import questionnaire_viewset
+    from candidatures.viewsets_questionnaire import questionnaire_viewset
 
     return questionnaire_viewset
 
 
 @hooks.register("register_admin_urls")
 def register_jury_urls():
-    from .admin_views import urls
+    from candidatures.jury import urls
 
     return [path("jury/", include(urls, namespace="candidatures_jury"))]
 
@@ -103,7 +103,7 @@ class JuryHomePanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context=None):
-        from .models import Assignment, ConflictOfInterest, Evaluation
+        from candidatures.models import Assignment, ConflictOfInterest, Evaluation
 
         user = self.request.user
         conflicts = ConflictOfInterest.objects.filter(user=user).values("collectivite_id")
@@ -129,7 +129,7 @@ def add_jury_panel(request, panels):
 def hide_staff_only_reports(request, menu_items):
     """Jurors and presidents do not see the site-wide history and workflow reports (refused by
     `middleware.StaffOnlyReportsMiddleware`: they would list every dossier)."""
-    from .middleware import STAFF_ONLY_REPORT_MENU_ITEMS, is_refused_report_user
+    from candidatures.middleware import STAFF_ONLY_REPORT_MENU_ITEMS, is_refused_report_user
 
     if is_refused_report_user(request.user):
         menu_items[:] = [i for i in menu_items if i.name not in STAFF_ONLY_REPORT_MENU_ITEMS]

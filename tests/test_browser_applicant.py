@@ -137,7 +137,7 @@ def test_from_registration_to_submission_in_chromium(live_server, page, tmp_path
 
 @pytest.mark.django_db
 def test_main_applicant_pages_are_valid_html(client):
-    from candidatures.services.dossier import start_dossier
+    from candidatures.applicant.drafts import start_dossier
     from candidatures.tests.applicant_helpers import make_body, make_user
 
     edition = setup_data()

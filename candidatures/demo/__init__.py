@@ -1,6 +1,6 @@
 """Demo dossiers and jury work (see `manage.py load_demo`)."""
 
-from . import applicant, jury
+from candidatures.demo import applicant, jury
 
 
 def load(stdout=None):

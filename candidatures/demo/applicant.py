@@ -185,8 +185,8 @@ def demo_user():
 
 
 def load(stdout=None):
+    from candidatures.applicant.drafts import start_dossier
     from candidatures.models import Candidature, Membership, MembershipRole
-    from candidatures.services.dossier import start_dossier
     from editions.models import Collectivite, CollectiviteKind
 
     edition = open_or_demo_edition()

@@ -131,9 +131,8 @@ def open_edition():
 
 def demo_dossier(edition, n, applicant):
     """Return (candidature, created)."""
+    from candidatures.models import Candidature, CandidatureStatus
     from editions.models import Collectivite
-
-    from ..models import Candidature, CandidatureStatus
 
     name = f"Collectivité de démonstration {n}"
     collectivite = Collectivite.objects.filter(name=name).first() or Collectivite.objects.create(
@@ -175,8 +174,8 @@ def approve_current(candidature, user):
 
 
 def evaluate(candidature, juror, level_number, score):
-    from ..deliberation import submit_evaluation
-    from ..models import Evaluation
+    from candidatures.jury.deliberation import submit_evaluation
+    from candidatures.models import Evaluation
 
     edition = candidature.edition
     evaluation, _ = Evaluation.objects.get_or_create(candidature=candidature, juror=juror)
@@ -198,8 +197,8 @@ def ensure_groups_and_workflow():
 
 @transaction.atomic
 def load(stdout=None):
-    from ..models import Assignment, Jury, JuryMember
-    from ..moderation import submit
+    from candidatures.lifecycle.workflow import submit_to_workflow
+    from candidatures.models import Assignment, Jury, JuryMember
 
     ensure_groups_and_workflow()
     jure1 = demo_user("jure1", "Jury", "Jeanne", "Jurée")
@@ -222,11 +221,11 @@ def load(stdout=None):
     # 101: waiting for recevabilité.
     c, created = demo_dossier(edition, 101, applicant)
     if created:
-        submit(c, applicant)
+        submit_to_workflow(c, applicant)
     # 102: sent back for changes.
     c, created = demo_dossier(edition, 102, applicant)
     if created:
-        submit(c, applicant)
+        submit_to_workflow(c, applicant)
         c.current_workflow_task_state.reject(
             user=staff, comment="Merci de joindre la délibération du conseil municipal."
         )
@@ -237,7 +236,7 @@ def load(stdout=None):
             continue
         for juror in (jure1, jure2):
             Assignment.objects.get_or_create(candidature=c, juror=juror)
-        submit(c, applicant)
+        submit_to_workflow(c, applicant)
         approve_current(c, staff)
         for juror, level in zip(done, (3, 4), strict=False):
             evaluate(c, juror, level, 3)

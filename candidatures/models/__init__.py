@@ -1,10 +1,10 @@
-from .accounts import ApplicantProfile, Invitation, Membership, MembershipRole
-from .attachment import Attachment
-from .candidature import Candidature, CandidatureMention, CandidatureStatus
-from .jury import Assignment, ConflictOfInterest, Evaluation, Jury, JuryMember
-from .notification import EmailTemplate, NotificationEvent
-from .questionnaire import Questionnaire, QuestionType
-from .workflow import DeliberationTask, EligibilityTask, JuryEvaluationTask
+from candidatures.models.accounts import ApplicantProfile, Invitation, Membership, MembershipRole
+from candidatures.models.attachment import Attachment
+from candidatures.models.candidature import Candidature, CandidatureMention, CandidatureStatus
+from candidatures.models.jury import Assignment, ConflictOfInterest, Evaluation, Jury, JuryMember
+from candidatures.models.notification import EmailTemplate, NotificationEvent
+from candidatures.models.questionnaire import Questionnaire, QuestionType
+from candidatures.models.workflow import DeliberationTask, EligibilityTask, JuryEvaluationTask
 
 __all__ = [
     "ApplicantProfile",

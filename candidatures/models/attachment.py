@@ -47,7 +47,7 @@ class Attachment(models.Model):
 
         Also the jurors who may open the dossier in the admin (``candidatures.access``).
         """
-        from .accounts import Membership
+        from candidatures.models.accounts import Membership
 
         if not (user.is_authenticated and user.is_active):
             return False

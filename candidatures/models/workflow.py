@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
-from ..access import can_decide, is_label_staff
+from candidatures.access import can_decide, is_label_staff
 
 
 def carry_approvals(task_state):
@@ -70,7 +70,7 @@ class EligibilityTask(CandidatureTask):
         ]
 
     def get_form_for_action(self, action):
-        from ..forms_workflow import RequiredCommentForm, TaskStateCommentForm
+        from candidatures.lifecycle.forms import RequiredCommentForm, TaskStateCommentForm
 
         if action in ("reject", "ineligible"):
             return RequiredCommentForm
@@ -86,7 +86,7 @@ class EligibilityTask(CandidatureTask):
         elif action_name == "reject":
             task_state.reject(user=user, comment=comment)
         elif action_name == "ineligible":
-            from ..moderation import declare_ineligible
+            from candidatures.lifecycle.workflow import declare_ineligible
 
             declare_ineligible(task_state, user, comment)
 
@@ -104,7 +104,7 @@ class JuryEvaluationTask(CandidatureTask):
 
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
-        from ..assignment import assign_candidature
+        from candidatures.jury.assignment import assign_candidature
 
         assign_candidature(workflow_state.content_object, by=user)
         return task_state
@@ -115,14 +115,14 @@ class JuryEvaluationTask(CandidatureTask):
         return []
 
     def get_form_for_action(self, action):
-        from ..forms_workflow import CloseEarlyForm
+        from candidatures.lifecycle.forms import CloseEarlyForm
 
         return CloseEarlyForm
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve" and is_label_staff(user):
-            from ..history import log_candidature
+            from candidatures.lifecycle.history import log_candidature
 
             comment = kwargs.get("comment", "")
             log_candidature(
@@ -155,7 +155,7 @@ class DeliberationTask(CandidatureTask):
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve" and can_decide(user, task_state.workflow_state.content_object):
-            from ..deliberation import finish_deliberation
+            from candidatures.jury.deliberation import finish_deliberation
 
             finish_deliberation(task_state, user)
 

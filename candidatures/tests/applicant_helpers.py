@@ -168,8 +168,8 @@ def fill_dossier(candidature, user):
     """Answer every required question directly (for tests about what happens next)."""
     from django.core.files.base import ContentFile
 
+    from candidatures.applicant.drafts import save_step
     from candidatures.models import Attachment
-    from candidatures.services.dossier import save_step
 
     candidature = save_step(
         candidature,

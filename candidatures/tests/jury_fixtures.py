@@ -141,7 +141,7 @@ def make_candidature(edition, applicant=None, name=None, population=1000, **extr
 
 
 def submit(candidature, user):
-    from candidatures.moderation import submit as do_submit
+    from candidatures.lifecycle.workflow import submit_to_workflow as do_submit
 
     state = do_submit(candidature, user)
     candidature.refresh_from_db()

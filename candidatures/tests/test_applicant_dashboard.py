@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from candidatures.applicant.drafts import start_dossier
 from candidatures.models import (
     Candidature,
     CandidatureMention,
@@ -12,7 +13,6 @@ from candidatures.models import (
     Evaluation,
     Membership,
 )
-from candidatures.services.dossier import start_dossier
 from candidatures.tests.applicant_helpers import (
     make_body,
     make_edition,

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
+from candidatures.applicant.drafts import start_dossier
 from candidatures.models import Attachment, Candidature, CandidatureStatus
-from candidatures.services.dossier import start_dossier
 from candidatures.tests.applicant_helpers import (
     JPEG,
     PDF,
@@ -396,7 +396,7 @@ def test_a_draft_cannot_be_changed_after_the_deadline(client, dossier):
 def test_a_dossier_sent_back_after_the_deadline_can_be_completed_and_resubmitted(client, dossier):
     from wagtail.models import WorkflowState
 
-    from candidatures.services.submission import submit
+    from candidatures.applicant.submission import submit
 
     candidature, owner = dossier
     ensure_workflow()

@@ -6,11 +6,10 @@ from collections import Counter
 import pytest
 from django.core.exceptions import ValidationError
 
-from candidatures.assignment import add_juror, assign, remove_juror
+from candidatures.jury.assignment import add_juror, assign, remove_juror
 from candidatures.models import Assignment, ConflictOfInterest, Evaluation
-
-from .jury_fixtures import *  # noqa: F403
-from .jury_fixtures import make_candidature, make_jury, make_user
+from candidatures.tests.jury_fixtures import *  # noqa: F403
+from candidatures.tests.jury_fixtures import make_candidature, make_jury, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -85,10 +84,9 @@ def test_hand_adjustment_rules(edition):
 
 
 def test_removing_the_last_missing_juror_ends_the_evaluation(edition, people):
-    from candidatures.deliberation import submit_evaluation
+    from candidatures.jury.deliberation import submit_evaluation
     from candidatures.models import CandidatureStatus
-
-    from .jury_fixtures import submit
+    from candidatures.tests.jury_fixtures import submit
 
     jury = make_jury(edition, [people["jure1"], people["jure2"]])
     assert jury.members.count() == 2
@@ -107,8 +105,7 @@ def test_removing_the_last_missing_juror_ends_the_evaluation(edition, people):
 
 def test_staff_cancelling_the_workflow_leaves_the_dossier_submitted(edition, people):
     from candidatures.models import CandidatureStatus
-
-    from .jury_fixtures import submit
+    from candidatures.tests.jury_fixtures import submit
 
     dossier = make_candidature(edition, people["applicant"])
     submit(dossier, people["applicant"])

@@ -4,8 +4,8 @@ that is not assigned to them or that they are in conflict with."""
 import pytest
 from django.urls import reverse
 
-from . import test_jury_permissions
-from .jury_fixtures import *  # noqa: F403
+from candidatures.tests import test_jury_permissions
+from candidatures.tests.jury_fixtures import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
 

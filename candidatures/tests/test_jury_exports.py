@@ -6,8 +6,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from .jury_fixtures import *  # noqa: F403
-from .jury_fixtures import make_candidature
+from candidatures.tests.jury_fixtures import *  # noqa: F403
+from candidatures.tests.jury_fixtures import make_candidature
 
 pytestmark = pytest.mark.django_db
 

@@ -3,11 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from candidatures.lifecycle.workflow import set_status
 from candidatures.models import Assignment, CandidatureStatus, ConflictOfInterest
-from candidatures.moderation import set_status
-
-from .jury_fixtures import *  # noqa: F403
-from .jury_fixtures import make_candidature, submit
+from candidatures.tests.jury_fixtures import *  # noqa: F403
+from candidatures.tests.jury_fixtures import make_candidature, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -263,7 +262,7 @@ def test_jury_form_refuses_two_presidents(client, people, edition, jury):
 
 
 def test_president_cannot_unpublish_lock_or_revert(client, people, dossiers, edition):
-    from candidatures.deliberation import record_decision
+    from candidatures.jury.deliberation import record_decision
 
     mine = dossiers["mine"]
     set_status(mine, CandidatureStatus.DELIBERATION)

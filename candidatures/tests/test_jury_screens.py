@@ -4,11 +4,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from candidatures.deliberation import record_decision, submit_evaluation
+from candidatures.jury.deliberation import record_decision, submit_evaluation
 from candidatures.models import Evaluation
-
-from .jury_fixtures import *  # noqa: F403
-from .jury_fixtures import make_candidature, submit
+from candidatures.tests.jury_fixtures import *  # noqa: F403
+from candidatures.tests.jury_fixtures import make_candidature, submit
 
 pytestmark = pytest.mark.django_db
 

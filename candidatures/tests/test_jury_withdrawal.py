@@ -6,11 +6,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from candidatures.applicant.submission import withdraw
 from candidatures.models import CandidatureStatus
-from candidatures.services.submission import withdraw
-
-from .jury_fixtures import *  # noqa: F403
-from .jury_fixtures import make_candidature, submit
+from candidatures.tests.jury_fixtures import *  # noqa: F403
+from candidatures.tests.jury_fixtures import make_candidature, submit
 
 pytestmark = pytest.mark.django_db
 

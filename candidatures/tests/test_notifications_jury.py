@@ -7,9 +7,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from candidatures.models import CandidatureStatus, EmailTemplate, Evaluation
-
-from .jury_fixtures import *  # noqa: F403
-from .jury_fixtures import make_candidature, submit
+from candidatures.tests.jury_fixtures import *  # noqa: F403
+from candidatures.tests.jury_fixtures import make_candidature, submit
 
 pytestmark = pytest.mark.django_db
 

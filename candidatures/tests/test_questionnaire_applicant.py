@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from candidatures.applicant.drafts import start_dossier
 from candidatures.models import Questionnaire
-from candidatures.services.dossier import start_dossier
 from candidatures.tests.applicant_helpers import (
     make_body,
     make_edition,

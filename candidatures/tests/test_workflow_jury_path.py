@@ -9,12 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Workflow
 
+from candidatures.lifecycle.announcement import applicant_feedback
 from candidatures.models import Candidature, CandidatureStatus, Evaluation
-from candidatures.publication_embargo import applicant_feedback
+from candidatures.tests.jury_fixtures import *  # noqa: F403
+from candidatures.tests.jury_fixtures import make_candidature, submit
 from editions.models import Result
-
-from .jury_fixtures import *  # noqa: F403
-from .jury_fixtures import make_candidature, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -201,7 +200,7 @@ def test_send_back_requires_a_message(client, edition, jury, people):
 
 
 def test_not_labelled_decision_and_mention_without_citation(client, edition, jury, people):
-    from candidatures.deliberation import submit_evaluation
+    from candidatures.jury.deliberation import submit_evaluation
 
     candidature = make_candidature(edition, people["applicant"])
     submit(candidature, people["applicant"])
@@ -230,8 +229,7 @@ def test_not_labelled_decision_and_mention_without_citation(client, edition, jur
 
 def test_adding_a_jury_member_grants_the_group(edition, people):
     from candidatures.models import Jury, JuryMember
-
-    from .jury_fixtures import make_user
+    from candidatures.tests.jury_fixtures import make_user
 
     newcomer = make_user("nouveau")
     jury = Jury.objects.create(edition=edition)

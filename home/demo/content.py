@@ -50,11 +50,12 @@ HOME = {
     # (FORMER_TYPED_FIGURES were typed by earlier demos, removed when the demo loads again).
     "key_figures": [
         ("2016", "première édition du label"),
-        ("5", "niveaux, de la découverte à l'excellence"),
+        ("4", "niveaux depuis 2025 : Badge, Bronze, Argent et Or"),
     ],
 }
 
 FORMER_TYPED_FIGURES = [
+    ("5", "niveaux, de la découverte à l'excellence"),
     ("24", "candidatures en 2021"),
     ("3", "mentions spéciales décernées en 2021"),
 ]

@@ -3,7 +3,7 @@ email the applicants. Run by cron every few minutes (idempotent)."""
 
 from django.core.management.base import BaseCommand
 
-from candidatures.publication_embargo import announce_due_results
+from candidatures.lifecycle.announcement import announce_due_results
 
 
 class Command(BaseCommand):

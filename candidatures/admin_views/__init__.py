@@ -1,1 +1,0 @@
-"""Admin screens of the jury: juror dashboard, dossier reading, evaluation, deliberation."""

@@ -1,0 +1,111 @@
+"""Submitting, resubmitting and withdrawing a dossier; how it enters the Wagtail workflow.
+
+Submitting sets ``status=SUBMITTED`` and ``submitted_at``, saves a revision, then starts the
+Candidature's default workflow (or resumes the one sent back for changes). The jury workflow's
+signal receivers move ``status`` on from there (en instruction, compléments demandés...).
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from wagtail.actions.edit import EditAction
+from wagtail.models import WorkflowState
+
+from candidatures.applicant.drafts import EDITABLE_STATUSES, is_editable, missing_answers
+from candidatures.lifecycle.workflow import (
+    active_workflow_state,
+    set_status,
+    start_or_resume_workflow,
+)
+from candidatures.models import Candidature, CandidatureStatus
+
+WITHDRAWABLE_STATUSES = {
+    CandidatureStatus.DRAFT,
+    CandidatureStatus.SUBMITTED,
+    CandidatureStatus.ELIGIBILITY,
+    CandidatureStatus.CHANGES_REQUESTED,
+}
+
+
+class SubmissionRefused(Exception):
+    def __init__(self, messages):
+        super().__init__("; ".join(str(m) for m in messages))
+        self.messages = messages
+
+
+def deadline_message(edition):
+    if edition.deadline:
+        return _(
+            "La date limite de dépôt (%(date)s) est passée : le dossier ne peut plus être déposé."
+        ) % {"date": date_format(timezone.localtime(edition.deadline), "DATETIME_FORMAT")}
+    return _("Les candidatures ne sont pas ouvertes pour cette édition.")
+
+
+def submission_problems(candidature, now=None):
+    """French messages explaining why the dossier cannot be submitted now (empty: it can)."""
+    problems = []
+    if candidature.status not in EDITABLE_STATUSES:
+        problems.append(_("Ce dossier a déjà été déposé."))
+        return problems
+    if not is_editable(candidature, now):
+        problems.append(deadline_message(candidature.edition))
+    missing = missing_answers(candidature)
+    if missing:
+        problems.append(
+            _("%(count)s réponse(s) obligatoire(s) manquent encore.") % {"count": len(missing)}
+        )
+    return problems
+
+
+def submit(candidature, user, now=None):
+    """Check on the server, mark the dossier submitted, start or resume its workflow."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        current = Candidature.objects.select_for_update().get(pk=candidature.pk)
+        problems = submission_problems(current, now)
+        if problems:
+            raise SubmissionRefused(problems)
+        current.status = CandidatureStatus.SUBMITTED
+        current.submitted_at = now
+        current = EditAction(current, user=user).execute(skip_permission_checks=True)
+        start_or_resume_workflow(current, user)
+    current.refresh_from_db()
+    return current
+
+
+def can_withdraw(candidature, now=None):
+    return candidature.status in WITHDRAWABLE_STATUSES and candidature.edition.accepts_applications(
+        now
+    )
+
+
+def withdraw(candidature, user, now=None):
+    with transaction.atomic():
+        current = Candidature.objects.select_for_update().get(pk=candidature.pk)
+        if not can_withdraw(current, now):
+            raise SubmissionRefused([_("Ce dossier ne peut plus être retiré.")])
+        # Withdrawn first: the cancel receiver then keeps it (otherwise it logs "Déposé").
+        set_status(current, CandidatureStatus.WITHDRAWN, user)
+        state = active_workflow_state(current)
+        if state:
+            state.cancel(user=user)
+        current = EditAction(current, user=user).execute(skip_permission_checks=True)
+    current.refresh_from_db()
+    return current
+
+
+def latest_staff_message(candidature):
+    """The comment of the latest rejected task (the send-back message), if any."""
+    from wagtail.models import TaskState
+
+    state = (
+        TaskState.objects.filter(
+            workflow_state__in=WorkflowState.objects.for_instance(candidature),
+            status=TaskState.STATUS_REJECTED,
+        )
+        .exclude(comment="")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    return state.comment if state else ""

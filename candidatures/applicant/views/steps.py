@@ -1,0 +1,288 @@
+"""The dossier: dashboard, steps with drafts and autosave, recap, submission, withdrawal."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from candidatures.applicant import drafts as svc
+from candidatures.applicant.dashboard import dashboard_rows
+from candidatures.applicant.forms.steps import ReferentsForm, SectionForm
+from candidatures.applicant.submission import (
+    SubmissionRefused,
+    can_withdraw,
+    submission_problems,
+    submit,
+    withdraw,
+)
+from candidatures.models import Attachment, Candidature
+
+STALE_MESSAGE = _(
+    "Quelqu'un d'autre a modifié cette étape pendant que vous la remplissiez. Vos saisies sont "
+    "conservées ci-dessous, mais n'ont pas été enregistrées : rechargez la page dans un autre "
+    "onglet pour voir la version enregistrée, puis reportez vos changements."
+)
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    context = {
+        "rows": dashboard_rows(request.user),
+        "open_edition": svc.open_edition(),
+    }
+    return render(request, "candidatures/applicant/dashboard.html", context)
+
+
+@login_required
+@require_POST
+def start(request, pk):
+    from editions.models import Collectivite
+
+    collectivite = get_object_or_404(
+        Collectivite.objects.filter(memberships__user=request.user), pk=pk
+    )
+    edition = svc.open_edition()
+    if edition is None or not hasattr(edition, "questionnaire"):
+        messages.error(request, _("Aucune édition n'accepte de candidature en ce moment."))
+        return redirect("candidatures:dashboard")
+    existing = Candidature.objects.filter(collectivite=collectivite, edition=edition).first()
+    if existing is None:
+        try:
+            existing = svc.start_dossier(
+                request.user, collectivite, edition, prefill=bool(request.POST.get("prefill"))
+            )
+        except IntegrityError:  # a colleague started it at the same moment
+            existing = Candidature.objects.get(collectivite=collectivite, edition=edition)
+    return redirect("candidatures:step", pk=existing.pk, step=svc.REFERENTS_STEP)
+
+
+def build_form(candidature, step, data=None, files=None):
+    version = candidature.latest_revision_id or ""
+    if step == svc.REFERENTS_STEP:
+        initial = {**svc.step_values(candidature, step), "version": version}
+        return ReferentsForm(data, files, initial=initial)
+    section = svc.get_section(candidature, step)
+    if section is None:
+        raise Http404
+    initial = {**SectionForm.initial_for(section, candidature.answers), "version": version}
+    return SectionForm(data, files, initial=initial, section=section)
+
+
+def form_values(form):
+    return form.values() if isinstance(form, ReferentsForm) else form.answer_values()
+
+
+def step_context(candidature, step, form):
+    all_steps = svc.steps(candidature)
+    files = list(candidature.attachments.order_by("uploaded_at"))
+    done, total = svc.progress(candidature, {a.question_key for a in files})
+    titles = dict(all_steps)
+    return {
+        "candidature": candidature,
+        "form": form,
+        "step": step,
+        "step_title": titles[step],
+        "section": svc.get_section(candidature, step),
+        "steps": all_steps,
+        "step_number": [k for k, _t in all_steps].index(step) + 1,
+        "next_step": svc.next_step(candidature, step),
+        "attachments": files,
+        "done": done,
+        "total": total,
+        "editable": svc.is_editable(candidature),
+        "closed_reason": "" if svc.is_editable(candidature) else svc.closed_reason(candidature),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step(request, pk, step):
+    candidature = svc.get_candidature_for_user(request.user, pk)
+    if step not in dict(svc.steps(candidature)):
+        raise Http404
+    if request.method == "GET":
+        form = build_form(candidature, step)
+        return render(
+            request,
+            "candidatures/applicant/step.html",
+            step_context(candidature, step, form),
+        )
+    form = build_form(candidature, step, request.POST, request.FILES)
+    status = 400
+    if not svc.is_editable(candidature):
+        form.is_valid()
+        form.add_error(None, svc.closed_reason(candidature))
+        status = 409
+    elif form.is_valid():
+        try:
+            candidature = svc.save_step(
+                candidature,
+                request.user,
+                step,
+                form_values(form),
+                form.cleaned_data.get("version"),
+            )
+        except svc.StaleDossier:
+            form.add_error(None, STALE_MESSAGE)
+            status = 409
+        except svc.NotEditable:
+            form.add_error(None, svc.closed_reason(candidature))
+            status = 409
+        else:
+            for key, upload in getattr(form, "uploads", list)():
+                Attachment.objects.create(
+                    candidature=candidature,
+                    question_key=key,
+                    file=upload,
+                    original_name=upload.name[:255],
+                    content_type=upload.checked_content_type,
+                    size=upload.size,
+                    uploaded_by=request.user,
+                )
+            messages.success(request, _("Brouillon enregistré."))
+            following = svc.next_step(candidature, step)
+            if "stay" in request.POST or (following is None and "next" not in request.POST):
+                return redirect("candidatures:step", pk=candidature.pk, step=step)
+            if following is None:
+                return redirect("candidatures:recap", pk=candidature.pk)
+            return redirect("candidatures:step", pk=candidature.pk, step=following)
+    return render(
+        request,
+        "candidatures/applicant/step.html",
+        step_context(candidature, step, form),
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def autosave(request, pk, step):
+    """The step form posted by dossier.js while typing; JSON in return, files ignored."""
+    candidature = svc.get_candidature_for_user(request.user, pk)
+    if step not in dict(svc.steps(candidature)):
+        raise Http404
+    form = build_form(candidature, step, request.POST)
+    if not svc.is_editable(candidature):
+        return JsonResponse(
+            {"ok": False, "message": str(svc.closed_reason(candidature))}, status=409
+        )
+    if not form.is_valid():
+        errors = {k: [str(e) for e in v] for k, v in form.errors.items() if k != "__all__"}
+        return JsonResponse(
+            {"ok": False, "message": _("Certaines réponses sont à corriger."), "errors": errors},
+            status=400,
+        )
+    try:
+        candidature = svc.save_step(
+            candidature,
+            request.user,
+            step,
+            form_values(form),
+            form.cleaned_data.get("version"),
+            log=False,
+        )
+    except svc.StaleDossier:
+        return JsonResponse({"ok": False, "message": str(STALE_MESSAGE)}, status=409)
+    except svc.NotEditable:
+        return JsonResponse(
+            {"ok": False, "message": str(svc.closed_reason(candidature))}, status=409
+        )
+    saved_at = time_format(timezone.localtime(), "H:i")
+    done, total = svc.progress(candidature)
+    return JsonResponse(
+        {
+            "ok": True,
+            "version": candidature.latest_revision_id,
+            "message": _("Brouillon enregistré à %(time)s") % {"time": saved_at},
+            "done": done,
+            "total": total,
+        }
+    )
+
+
+@login_required
+@require_GET
+def recap(request, pk):
+    candidature = svc.get_candidature_for_user(request.user, pk)
+    return render_recap(request, candidature)
+
+
+def render_recap(request, candidature, status=200):
+    """The recap page; refused submissions and withdrawals show it again with their status."""
+    files = list(candidature.attachments.order_by("uploaded_at"))
+    file_keys = {a.question_key for a in files}
+    done, total = svc.progress(candidature, file_keys)
+    referents = [(label, getattr(candidature, name)) for name, label in svc.referent_labels()]
+    sections = [
+        {
+            **section,
+            "rows": [
+                {
+                    **q,
+                    "answer": candidature.answers.get(q["key"]),
+                    "files": [a for a in files if a.question_key == q["key"]],
+                }
+                for q in section["questions"]
+            ],
+        }
+        for section in candidature.questions
+    ]
+    context = {
+        "candidature": candidature,
+        "referents": referents,
+        "sections": sections,
+        "missing": svc.missing_answers(candidature, file_keys),
+        "problems": submission_problems(candidature)
+        if candidature.status in svc.EDITABLE_STATUSES
+        else [],
+        "editable": svc.is_editable(candidature),
+        "closed_reason": "" if svc.is_editable(candidature) else svc.closed_reason(candidature),
+        "can_withdraw": can_withdraw(candidature),
+        "done": done,
+        "total": total,
+        "steps": svc.steps(candidature),
+    }
+    return render(request, "candidatures/applicant/recap.html", context, status=status)
+
+
+@login_required
+@require_POST
+def submit_view(request, pk):
+    candidature = svc.get_candidature_for_user(request.user, pk)
+    if not request.POST.get("confirm"):
+        messages.error(request, _("Cochez la case de confirmation pour déposer le dossier."))
+        return render_recap(request, candidature, status=400)
+    try:
+        submit(candidature, request.user)
+    except SubmissionRefused as refusal:
+        for message in refusal.messages:
+            messages.error(request, message)
+        return render_recap(request, candidature, status=400)
+    messages.success(
+        request,
+        _("Votre dossier est déposé. Un accusé de réception vous a été envoyé par courriel."),
+    )
+    return redirect("candidatures:dashboard")
+
+
+@login_required
+@require_POST
+def withdraw_view(request, pk):
+    candidature = svc.get_candidature_for_user(request.user, pk)
+    if not request.POST.get("confirm"):
+        messages.error(request, _("Cochez la case de confirmation pour retirer le dossier."))
+        return render_recap(request, candidature, status=400)
+    try:
+        withdraw(candidature, request.user)
+    except SubmissionRefused as refusal:
+        for message in refusal.messages:
+            messages.error(request, message)
+        return render_recap(request, candidature, status=400)
+    messages.success(request, _("Votre dossier est retiré."))
+    return redirect("candidatures:dashboard")

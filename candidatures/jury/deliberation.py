@@ -1,0 +1,173 @@
+"""Jury work on a dossier: submitting an evaluation, the figures of the deliberation, and
+recording the decision that ends the workflow."""
+
+from statistics import mean
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from candidatures.access import can_decide, can_evaluate
+from candidatures.lifecycle.history import log_candidature
+from candidatures.models import (
+    Candidature,
+    CandidatureMention,
+    DeliberationTask,
+    JuryEvaluationTask,
+)
+
+
+def current_task_is(candidature, task_class):
+    task = candidature.current_workflow_task
+    return task is not None and isinstance(task.specific, task_class)
+
+
+@transaction.atomic
+def submit_evaluation(evaluation, user):
+    """Mark an evaluation submitted; the evaluation task ends when the last one is in."""
+    candidature = evaluation.candidature
+    if evaluation.juror_id != user.pk or not can_evaluate(user, candidature):
+        raise PermissionDenied
+    if not current_task_is(candidature, JuryEvaluationTask):
+        raise PermissionDenied
+    evaluation.submitted_at = timezone.now()
+    evaluation.save()
+    log_candidature(
+        candidature,
+        "tnl.evaluate",
+        user,
+        {"juror": user.get_username(), "level": str(evaluation.proposed_level or "—")},
+    )
+    complete_evaluation_if_done(candidature, user)
+    return evaluation
+
+
+def complete_evaluation_if_done(candidature, user=None):
+    assigned = set(candidature.assignments.values_list("juror_id", flat=True))
+    if not assigned:
+        return False
+    submitted = set(
+        candidature.evaluations.submitted()
+        .filter(juror_id__in=assigned)
+        .values_list("juror_id", flat=True)
+    )
+    if assigned - submitted:
+        return False
+    task_state = candidature.current_workflow_task_state
+    task = task_state.task.specific
+    task.approve(task_state, user)
+    return True
+
+
+@transaction.atomic
+def record_decision(candidature, user, level, public_comment="", mentions=()):
+    """Save the decision as a new revision and approve the Délibération task.
+
+    The workflow then finishes and publishes the dossier as ``user`` (who needs the publish
+    permission: staff and the president's group have it). The public record stays hidden until
+    the édition's results date (``Result.objects.public()``).
+    """
+    if not can_decide(user, candidature):
+        raise PermissionDenied
+    if not current_task_is(candidature, DeliberationTask):
+        raise PermissionDenied
+    if level is not None and level.edition_id != candidature.edition_id:
+        raise PermissionDenied
+    candidature = Candidature.objects.get(pk=candidature.pk)
+    candidature.decision_level = level
+    candidature.public_comment = public_comment
+    candidature.mentions = [
+        CandidatureMention(mention_type=mention_type, citation=citation)
+        for mention_type, citation in mentions
+    ]
+    candidature.save_revision(user=user, log_action=True)
+    finish_deliberation(candidature.current_workflow_task_state, user)
+    return candidature
+
+
+def finish_deliberation(task_state, user):
+    revision = task_state.workflow_state.content_object.get_latest_revision()
+    decided = revision.as_object()
+    log_candidature(
+        decided,
+        "tnl.decide",
+        user,
+        {
+            "level": str(decided.decision_level or "non labellisé"),
+            "mentions": [str(m.mention_type) for m in decided.mentions.all()],
+        },
+    )
+    task_state.task.specific.approve(task_state, user)
+
+
+# Figures ------------------------------------------------------------------------------------
+
+
+def spread(values):
+    return max(values) - min(values) if values else None
+
+
+def dossier_figures(candidature, evaluations, domains):
+    """Per domain: scores of each evaluation, mean and spread; overall mean and spread."""
+    rows = []
+    for domain in domains:
+        values = [
+            e.scores.get(str(domain.pk))
+            for e in evaluations
+            if isinstance(e.scores.get(str(domain.pk)), int)
+        ]
+        rows.append(
+            {
+                "domain": domain,
+                "scores": [e.scores.get(str(domain.pk), "—") for e in evaluations],
+                "mean": round(mean(values), 2) if values else None,
+                "spread": spread(values),
+            }
+        )
+    means = [m for m in (e.mean_score() for e in evaluations) if m is not None]
+    return {
+        "domains": rows,
+        "mean": round(mean(means), 2) if means else None,
+        "spread": round(spread(means), 2) if means else None,
+        "proposed": [e.proposed_level for e in evaluations],
+        "evaluations": list(evaluations),
+    }
+
+
+def earlier_results(candidature):
+    from editions.models import Result
+
+    return (
+        Result.objects.filter(
+            collectivite_id=candidature.collectivite_id,
+            edition__year__lt=candidature.edition.year,
+        )
+        .select_related("edition", "level")
+        .prefetch_related("mentions__mention_type")
+        .order_by("-edition__year")
+    )
+
+
+def mention_suggestions(candidature):
+    """The editions app's mention hints, computed on the dossiers of the édition being decided
+    (each at its recorded level, else the highest level its jurors proposed). Returns the titles
+    of the hints that point to ``candidature``'s body."""
+    from editions.suggestions import Entry, suggestions_for
+
+    dossiers = (
+        Candidature.objects.filter(edition_id=candidature.edition_id)
+        .exclude(status__in=["draft", "ineligible", "withdrawn", "changes_requested"])
+        .select_related("collectivite", "decision_level")
+        .prefetch_related("evaluations__proposed_level")
+    )
+    entries = []
+    for dossier in dossiers:
+        proposed = [e.proposed_level for e in dossier.evaluations.all() if e.proposed_level]
+        level = dossier.decision_level or max(proposed, key=lambda lv: lv.number, default=None)
+        if level is not None:
+            entries.append(Entry(dossier.collectivite, level))
+    return [
+        suggestion.title
+        for suggestion in suggestions_for(candidature.edition, entries)
+        if any(body.pk == candidature.collectivite_id for body, _detail in suggestion.bodies)
+    ]

@@ -1,0 +1,197 @@
+"""Deliberation screens: the table per édition, the decision per dossier, hand assignment."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from candidatures.access import can_decide, is_label_staff, is_president_for, visible_candidatures
+from candidatures.jury.assignment import add_juror, assign_edition, remove_juror
+from candidatures.jury.deliberation import (
+    current_task_is,
+    dossier_figures,
+    earlier_results,
+    mention_suggestions,
+    record_decision,
+)
+from candidatures.jury.forms import AddJurorForm, DecisionForm
+from candidatures.jury.views.common import get_visible_candidature, require
+from candidatures.models import Assignment, CandidatureStatus, DeliberationTask, Jury
+from editions.models import Edition
+
+TABLE_STATUSES = [
+    CandidatureStatus.EVALUATION,
+    CandidatureStatus.DELIBERATION,
+    CandidatureStatus.DECIDED,
+    CandidatureStatus.PUBLISHED,
+]
+
+
+def table(request, year):
+    edition = get_object_or_404(Edition, year=year)
+    require(is_label_staff(request.user) or is_president_for(request.user, edition.pk))
+    jury = Jury.objects.filter(edition=edition).first()
+    jurors = [m.user for m in jury.members.select_related("user")] if jury else []
+    domains = list(edition.criteria_domains.all())
+    candidatures = (
+        visible_candidatures(request.user)
+        .filter(edition=edition, status__in=TABLE_STATUSES)
+        .select_related("collectivite", "decision_level")
+        .prefetch_related("evaluations__proposed_level")
+    )
+    rows = []
+    for candidature in candidatures:
+        submitted = [e for e in candidature.evaluations.all() if e.is_submitted]
+        by_juror = {e.juror_id: e for e in submitted}
+        figures = dossier_figures(candidature, submitted, domains)
+        rows.append(
+            {
+                "candidature": candidature,
+                "cells": [by_juror.get(j.pk) for j in jurors],
+                "mean": figures["mean"],
+                "spread": figures["spread"],
+                "proposed": [str(level or _("non labellisé")) for level in figures["proposed"]],
+            }
+        )
+    return TemplateResponse(
+        request,
+        "candidatures/admin/deliberation_table.html",
+        {
+            "page_title": _("Délibération %(year)s") % {"year": year},
+            "header_title": _("Délibération %(year)s") % {"year": year},
+            "header_icon": "table",
+            "edition": edition,
+            "jurors": jurors,
+            "rows": rows,
+        },
+    )
+
+
+def decide(request, pk):
+    candidature = get_visible_candidature(request, pk)
+    require(can_decide(request.user, candidature))
+    open_for_decision = current_task_is(candidature, DeliberationTask)
+    form = DecisionForm(
+        request.POST if request.method == "POST" else None,
+        candidature=candidature,
+        initial={
+            "level": candidature.decision_level_id,
+            "public_comment": candidature.public_comment,
+        },
+    )
+    status = 200
+    if request.method == "POST":
+        if not open_for_decision:
+            messages.error(request, _("Ce dossier n'est pas en délibération."))
+            return redirect("candidatures_jury:decide", pk=candidature.pk)
+        if form.is_valid():
+            record_decision(
+                candidature,
+                request.user,
+                form.cleaned_data["level"],
+                form.cleaned_data["public_comment"],
+                form.mentions(),
+            )
+            messages.success(
+                request,
+                _(
+                    "Décision enregistrée. Elle restera confidentielle jusqu'à la "
+                    "publication des résultats."
+                ),
+            )
+            return redirect("candidatures_jury:table", year=candidature.edition.year)
+        messages.error(request, _("La décision n'a pas été enregistrée : corrigez les erreurs."))
+        status = 400
+    evaluations = list(
+        candidature.evaluations.submitted().select_related("juror", "proposed_level")
+    )
+    domains = list(candidature.edition.criteria_domains.all())
+    return TemplateResponse(
+        request,
+        "candidatures/admin/decide.html",
+        {
+            "page_title": _("Décision : %(name)s") % {"name": candidature.collectivite},
+            "header_title": _("Décision : %(name)s") % {"name": candidature.collectivite},
+            "header_icon": "success",
+            "candidature": candidature,
+            "evaluations": evaluations,
+            "figures": dossier_figures(candidature, evaluations, domains),
+            "history": earlier_results(candidature),
+            "suggestions": mention_suggestions(candidature),
+            "form": form,
+            "open_for_decision": open_for_decision,
+        },
+        status=status,
+    )
+
+
+def assignments(request, year):
+    if not is_label_staff(request.user):
+        raise PermissionDenied
+    edition = get_object_or_404(Edition, year=year)
+    jury = Jury.objects.filter(edition=edition).first()
+    status = 200
+    if request.method == "POST" and jury:
+        action = request.POST.get("action")
+        assignment_id = request.POST.get("assignment", "")
+        if action == "remove" and not assignment_id.isdigit():
+            # A forged or damaged form: say so on the page (400) rather than crash on the id.
+            messages.error(request, _("Attribution inconnue : rechargez la page et réessayez."))
+            action, status = None, 400
+        try:
+            if action == "auto":
+                created = assign_edition(edition, by=request.user)
+                messages.success(request, _("%(n)d attribution(s) créée(s).") % {"n": len(created)})
+            elif action == "add":
+                form = AddJurorForm(request.POST, jury=jury)
+                if form.is_valid():
+                    candidature = get_visible_candidature(request, form.cleaned_data["candidature"])
+                    add_juror(candidature, form.cleaned_data["juror"], by=request.user)
+                    messages.success(request, _("Juré ajouté."))
+                else:
+                    messages.error(request, _("Choisissez un juré."))
+            elif action == "remove":
+                assignment = get_object_or_404(
+                    Assignment, pk=int(assignment_id), candidature__edition=edition
+                )
+                remove_juror(assignment, by=request.user)
+                messages.success(request, _("Attribution retirée."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        if status == 200:
+            return redirect("candidatures_jury:assignments", year=year)
+    candidatures = (
+        visible_candidatures(request.user)
+        .filter(edition=edition, status=CandidatureStatus.EVALUATION)
+        .select_related("collectivite")
+        .prefetch_related("assignments__juror", "evaluations")
+    )
+    loads = {}
+    for a in Assignment.objects.filter(candidature__edition=edition).select_related("juror"):
+        loads[a.juror] = loads.get(a.juror, 0) + 1
+    rows = [
+        {
+            "candidature": c,
+            "assignments": list(c.assignments.all()),
+            "submitted": {e.juror_id for e in c.evaluations.all() if e.is_submitted},
+            "form": AddJurorForm(initial={"candidature": c.pk}, jury=jury, auto_id=f"id_c{c.pk}_%s")
+            if jury
+            else None,
+        }
+        for c in candidatures
+    ]
+    return TemplateResponse(
+        request,
+        "candidatures/admin/assignments.html",
+        {
+            "page_title": _("Attributions %(year)s") % {"year": year},
+            "header_title": _("Attributions %(year)s") % {"year": year},
+            "header_icon": "group",
+            "edition": edition,
+            "jury": jury,
+            "rows": rows,
+            "loads": sorted(loads.items(), key=lambda item: item[0].get_username()),
+        },
+        status=status,
+    )

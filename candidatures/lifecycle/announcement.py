@@ -1,0 +1,59 @@
+"""Step 4, Publication: a decided dossier becomes "Résultat publié" for its applicant only once
+its édition's results date has passed, together with every other dossier of the édition.
+
+The public record itself is embargoed by ``Result.objects.public()`` (editions); this module
+only moves the applicant-facing status and sends the "decision published" email, from the
+workflow's end (late decisions) or from ``manage.py announce_results`` (run by cron).
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from candidatures.lifecycle.history import log_candidature
+from candidatures.models import Candidature, CandidatureStatus
+
+
+def decision_label(candidature):
+    if candidature.decision_level_id:
+        return str(candidature.decision_level)
+    return _("non labellisée")
+
+
+def announce_if_public(candidature, now=None):
+    from candidatures import notifications
+    from candidatures.lifecycle.workflow import set_status
+
+    edition = candidature.edition
+    if candidature.status != CandidatureStatus.DECIDED or not edition.results_are_public(now):
+        return False
+    set_status(candidature, CandidatureStatus.PUBLISHED)
+    log_candidature(candidature, "tnl.results_announced")
+    notifications.notify_applicant(
+        candidature, "decision_published", decision=decision_label(candidature)
+    )
+    return True
+
+
+def announce_due_results(now=None):
+    now = now or timezone.now()
+    due = Candidature.objects.filter(
+        status=CandidatureStatus.DECIDED, edition__results_published_at__lte=now
+    ).select_related("edition", "collectivite", "decision_level")
+    return sum(announce_if_public(c, now) for c in due)
+
+
+def applicant_feedback(candidature):
+    """The jurors' feedback for the applicant, unsigned: only while the decision is public
+    (the dashboard's rule). Uses the evaluations prefetched by the dashboard when present."""
+    from candidatures.applicant.dashboard import decision_is_public
+
+    if not decision_is_public(candidature):
+        return []
+    evaluations = getattr(candidature, "feedback_evaluations", None)
+    if evaluations is None:
+        evaluations = (
+            candidature.evaluations.submitted()
+            .exclude(applicant_feedback="")
+            .order_by("submitted_at", "pk")
+        )
+    return [evaluation.applicant_feedback for evaluation in evaluations]

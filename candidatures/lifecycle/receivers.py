@@ -1,0 +1,130 @@
+"""Receivers of Wagtail's workflow signals for candidatures: the applicant-facing status, the
+history and the emails. Each receiver ignores objects that are not candidatures."""
+
+from django.db.models.signals import post_save
+from wagtail.signals import (
+    task_submitted,
+    workflow_approved,
+    workflow_cancelled,
+    workflow_rejected,
+    workflow_submitted,
+)
+
+from candidatures.models import (
+    Candidature,
+    CandidatureStatus,
+    DeliberationTask,
+    EligibilityTask,
+    JuryEvaluationTask,
+    JuryMember,
+)
+
+TASK_STATUS = {
+    EligibilityTask: CandidatureStatus.ELIGIBILITY,
+    JuryEvaluationTask: CandidatureStatus.EVALUATION,
+    DeliberationTask: CandidatureStatus.DELIBERATION,
+}
+
+
+def _candidature(workflow_state):
+    obj = workflow_state.content_object
+    return obj if isinstance(obj, Candidature) else None
+
+
+def on_workflow_submitted(sender, instance, user=None, **kwargs):
+    """Applicants never get Wagtail's admin emails (they carry admin links): switch them off."""
+    if _candidature(instance) is None or user is None:
+        return
+    if not user.has_perm("wagtailadmin.access_admin"):
+        from wagtail.users.models import UserProfile
+
+        profile = UserProfile.get_for_user(user)
+        profile.submitted_notifications = False
+        profile.approved_notifications = False
+        profile.rejected_notifications = False
+        profile.updated_comments_notifications = False
+        profile.save()
+
+
+def on_task_submitted(sender, instance, user=None, **kwargs):
+    from candidatures import notifications
+    from candidatures.lifecycle.workflow import set_status
+
+    candidature = _candidature(instance.workflow_state)
+    if candidature is None:
+        return
+    task = instance.task.specific
+    status = TASK_STATUS.get(type(task))
+    if status is None:
+        return
+    set_status(candidature, status, user)
+    if isinstance(task, EligibilityTask):
+        # First submission or resubmission after a send-back.
+        notifications.notify_applicant(candidature, "receipt")
+        notifications.notify_staff_new_submission(candidature)
+
+
+def on_workflow_rejected(sender, instance, user=None, **kwargs):
+    from candidatures import notifications
+    from candidatures.lifecycle.history import log_candidature
+    from candidatures.lifecycle.workflow import set_status
+
+    candidature = _candidature(instance)
+    if candidature is None:
+        return
+    message = instance.current_task_state.comment if instance.current_task_state else ""
+    set_status(
+        candidature,
+        CandidatureStatus.CHANGES_REQUESTED,
+        user,
+        changes_requested_message=message,
+    )
+    log_candidature(candidature, "tnl.changes_requested", user, {"comment": message})
+    notifications.notify_applicant(candidature, "changes_requested", message=message)
+
+
+def on_workflow_approved(sender, instance, user=None, **kwargs):
+    from candidatures.lifecycle.announcement import announce_if_public
+    from candidatures.lifecycle.workflow import set_status
+
+    candidature = _candidature(instance)
+    if candidature is None:
+        return
+    candidature.refresh_from_db()
+    set_status(candidature, CandidatureStatus.DECIDED, user, changes_requested_message="")
+    announce_if_public(candidature)
+
+
+def on_workflow_cancelled(sender, instance, user=None, **kwargs):
+    """A workflow cancelled by staff leaves the dossier "déposé" (ineligibility and withdrawal
+    keep their own status)."""
+    from candidatures.lifecycle.workflow import set_status
+
+    candidature = _candidature(instance)
+    if candidature is None:
+        return
+    candidature.refresh_from_db()
+    if candidature.status not in (CandidatureStatus.INELIGIBLE, CandidatureStatus.WITHDRAWN):
+        set_status(candidature, CandidatureStatus.SUBMITTED, user)
+
+
+workflow_submitted.connect(on_workflow_submitted, dispatch_uid="tnl_workflow_submitted")
+task_submitted.connect(on_task_submitted, dispatch_uid="tnl_task_submitted")
+workflow_rejected.connect(on_workflow_rejected, dispatch_uid="tnl_workflow_rejected")
+workflow_approved.connect(on_workflow_approved, dispatch_uid="tnl_workflow_approved")
+workflow_cancelled.connect(on_workflow_cancelled, dispatch_uid="tnl_workflow_cancelled")
+
+
+def on_jury_member_saved(sender, instance, **kwargs):
+    """A member added to a jury gets the matching group (admin access, evaluation rights)."""
+    from django.contrib.auth.models import Group
+
+    from candidatures.access import JURY_GROUP, PRESIDENT_GROUP
+
+    name = PRESIDENT_GROUP if instance.is_president else JURY_GROUP
+    group = Group.objects.filter(name=name).first()
+    if group is not None:
+        instance.user.groups.add(group)
+
+
+post_save.connect(on_jury_member_saved, sender=JuryMember, dispatch_uid="tnl_jury_member_saved")

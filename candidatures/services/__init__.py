@@ -1,1 +1,0 @@
-"""Rules of the applicant space that span several models (bodies, dossiers, submission)."""
