@@ -13,10 +13,9 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from candidatures.lifecycle.announcement import announce_due_results
+from candidatures.models import Candidature, CandidatureStatus, Questionnaire
 from editions import hooks
-
-from .models import Candidature, CandidatureStatus, Questionnaire
-from .publication_embargo import announce_due_results
 
 # Submitted dossiers that have no decision yet (drafts, withdrawn and ineligible ones are out).
 UNDECIDED = [
