@@ -1,6 +1,7 @@
 from django.urls import path
 
 from candidatures.applicant.views import accounts, bodies, files, steps
+from candidatures.privacy import views as privacy
 
 app_name = "candidatures"
 
@@ -12,6 +13,8 @@ urlpatterns = [
     path("compte/connexion/", accounts.LoginView.as_view(), name="login"),
     path("compte/deconnexion/", accounts.LogoutView.as_view(), name="logout"),
     path("compte/profil/", accounts.profile, name="profile"),
+    path("compte/mes-donnees/", privacy.download_data, name="my_data"),
+    path("compte/supprimer/", privacy.delete_account_view, name="delete_account"),
     path("compte/mot-de-passe/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path(
         "compte/mot-de-passe/envoye/",

@@ -23,6 +23,7 @@ from candidatures.chooser import CandidatureChooserViewSet
 from candidatures.models import Candidature, CandidatureStatus, EmailTemplate, Jury
 from editions.exports import FormulaSafeCsvMixin
 from editions.models import Collectivite, CollectiviteKind, Edition, Level
+from home import readlog
 
 
 def region_choices():
@@ -236,6 +237,7 @@ class CandidatureViewSet(SnippetViewSet):
                     callback = staff_only_view(callback)
                 if "pk" in str(pattern.pattern):
                     callback = guard_object_view(callback)
+                callback = readlog.logged_admin_view(callback, Candidature, pattern.name)
                 pattern = URLPattern(pattern.pattern, callback, pattern.default_args, pattern.name)
             patterns.append(pattern)
         return patterns

@@ -29,6 +29,12 @@ class HomeConfig(AppConfig):
 
         for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
             signal.connect(clear_menus_cache, dispatch_uid=f"menus-{signal}")
+
+        # The reverse proxy forgets every URL that shows a published change (home.purge).
+        from home.purge import on_page_changed
+
+        for signal in (page_published, page_unpublished):
+            signal.connect(on_page_changed, dispatch_uid=f"purge-{signal}")
         for model in (Navigation, MainMenuItem, FooterItem):
             post_save.connect(clear_menus_cache, sender=model, dispatch_uid=f"menus-save-{model}")
             post_delete.connect(clear_menus_cache, sender=model, dispatch_uid=f"menus-del-{model}")

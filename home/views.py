@@ -1,6 +1,6 @@
 import mimetypes
-import re
 
+from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
@@ -11,10 +11,10 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
+
+from home import search as site_search
 
 SEARCH_PER_PAGE = 10
-SEARCH_MAX_LENGTH = 200
 
 
 @never_cache
@@ -30,21 +30,25 @@ def health(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-def search_terms(query):
-    """Words only, lower-cased: quotes or operators (AND, NOT, *) must not reach the backend."""
-    return " ".join(re.findall(r"\w+", query.lower()))
-
-
 @require_GET
 def search(request):
-    """Full-text search over every live public page (Wagtail's database backend)."""
-    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
-    page_obj = None
-    terms = search_terms(query)
+    """Full-text search over every live public page, and the public record's bodies/éditions."""
+    query = site_search.normalise(request.GET.get("q", ""))
+    page_obj, record_hits = None, []
+    terms = site_search.search_terms(query)
     if query:
-        results = Page.objects.live().public().specific().search(terms) if terms else []
-        page_obj = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"search_query": query, "page_obj": page_obj, "filters": urlencode({"q": query})}
+        anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
+        ids, record_hits = site_search.search(terms, anonymous) if terms else ([], [])
+        page_obj = Paginator(ids, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj.object_list = site_search.shown_pages(list(page_obj.object_list))
+        if page_obj.number > 1:
+            record_hits = []
+    context = {
+        "search_query": query,
+        "page_obj": page_obj,
+        "record_hits": record_hits,
+        "filters": urlencode({"q": query}),
+    }
     return TemplateResponse(request, "home/search.html", context)
 
 

@@ -70,17 +70,39 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML and exports (static files come precompressed from WhiteNoise).
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session, CSRF and auth middleware: it decides on the final response whether a
+    # shared cache may keep it (home.caching).
+    "home.caching.HttpCachingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "home.caching.CookielessAnonymousMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "candidatures.middleware.StaffOnlyReportsMiddleware",
 ]
+
+# HTTP caching of anonymous public pages (home.caching): browsers keep them a minute, the
+# reverse proxy ten, and is purged of the exact URLs that show a change (home.purge).
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "600"))
+
+# Purge of the reverse proxy (Wagtail's front-end cache, HTTP backend): FRONTEND_CACHE_URL is
+# the purge location of the shipped nginx (deploy/nginx/tnl.conf, 127.0.0.1:8081); each purge
+# is a PURGE request with the public Host, which nginx answers by refetching the page.
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
 
 ROOT_URLCONF = "cms.urls"
 
@@ -112,6 +134,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers (applicants saving their dossiers at once): every transaction takes
+    # the write lock when it begins (IMMEDIATE), so a writer waits for the lock (busy timeout)
+    # instead of failing with "database is locked" when a read turns into a write; WAL lets
+    # readers go on while one writer writes. select_for_update() is a no-op on SQLite: the
+    # IMMEDIATE transaction is what serialises a dossier's read-modify-write there.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+            "init_command": (
+                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set.
@@ -235,7 +272,18 @@ def mailer_from_env():
     return {"BACKEND": backend, "OPTIONS": options}
 
 
-MAILERS = {"default": mailer_from_env()}
+# Every send goes through the delivery log and a background task that retries (home.mail):
+# "default" only records and enqueues, "outgoing" is the real mailer. dev/test settings send
+# directly. Tries are spaced by MAIL_RETRY_DELAYS (seconds); after the last, staff see the error.
+MAILERS = {
+    "default": {"BACKEND": "home.mail.QueuedEmailBackend"},
+    "outgoing": mailer_from_env(),
+}
+MAIL_RETRY_DELAYS = (60, 300, 1800, 7200)
+
+# RGPD: personal data of inactive accounts and closed dossiers is anonymised after this many days
+# (manage.py apply_retention, daily timer).
+RGPD_RETENTION_DAYS = int(os.environ.get("RGPD_RETENTION_DAYS", str(3 * 365)))
 
 LOGIN_URL = "/compte/connexion/"
 LOGIN_REDIRECT_URL = "/espace-candidat/"
@@ -250,9 +298,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "french",
+        # PostgreSQL: French stemming with accents folded (created by home migration 0009);
+        # SQLite uses FTS5 and ignores it.
+        "SEARCH_CONFIG": "french_unaccent",
     }
 }
+# What the site search shows beside the pages (home.search): the public record's bodies and
+# éditions. Named here so that home never imports the apps above it.
+SEARCH_PROVIDERS = ["editions.search.search_record"]
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
@@ -372,7 +425,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_FAILURE_LIMIT = 6
+AXES_FAILURE_LIMIT = 5  # the 5th failure of a pair (account, client) locks it
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -387,6 +440,9 @@ SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 # Name -> rate; home.security.throttling says which key (client, address...) each one counts.
 RATELIMIT_USE_CACHE = "default"
 SECURITY_RATE_LIMITS = {
+    "signup_client": "10/h",
+    "access_request_user": "3/d",
+    "invitations_body": "10/d",
     "password_reset_client": "10/h",
     "password_reset_address": "3/h",
     "second_factor": "10/15m",

@@ -33,14 +33,7 @@ X_FRAME_OPTIONS = "DENY"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Purge the reverse proxy's cache of exact URLs when content changes (optional).
-if os.environ.get("FRONTEND_CACHE_URL"):
-    WAGTAILFRONTENDCACHE = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
-        }
-    }
+# The reverse proxy's purge (WAGTAILFRONTENDCACHE) is set in base.py from FRONTEND_CACHE_URL.
 
 # Security (the block of base.py says what each setting does; docs/security.md the threats).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))

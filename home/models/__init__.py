@@ -1,4 +1,5 @@
 from home.models.contact import ContactFormField, ContactPage
+from home.models.mail import EmailAttempt, EmailDelivery
 from home.models.news import NewsIndexPage, NewsPage, NewsPageTag
 from home.models.pages import HomeKeyFigure, HomePage, StandardPage
 from home.models.press import (
@@ -7,6 +8,7 @@ from home.models.press import (
     PressReleaseIndexPage,
     PressReleasePage,
 )
+from home.models.readlog import PersonalDataRead
 from home.models.site_settings import (
     FooterItem,
     MainMenuItem,
@@ -18,6 +20,8 @@ from home.models.site_settings import (
 __all__ = [
     "ContactFormField",
     "ContactPage",
+    "EmailAttempt",
+    "EmailDelivery",
     "FooterItem",
     "HomeKeyFigure",
     "HomePage",
@@ -27,6 +31,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
+    "PersonalDataRead",
     "PressContact",
     "PressReleaseDocument",
     "PressReleaseIndexPage",

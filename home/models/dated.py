@@ -7,18 +7,33 @@ of publishing. The editor proposes today's date through the form instead.
 """
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.images import get_image_model
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 from home.models.pages import ListingImageMixin
 
+# The renditions of a card (templates/includes/dated_card.html): two widths, WebP with a JPEG
+# fallback. Listings prefetch exactly these, so a page of cards costs two queries, not one per
+# card and format.
+CARD_RENDITIONS = [
+    f"fill-{size}|format-{fmt}" for size in ("320x180", "640x360") for fmt in ("webp", "jpeg")
+]
+
 
 class DatedPageQuerySet(PageQuerySet):
     def latest_public(self):
-        return self.live().public().select_related("image").order_by("-date", "-first_published_at")
+        images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
+        return (
+            self.live()
+            .public()
+            .prefetch_related(Prefetch("image", queryset=images))
+            .order_by("-date", "-first_published_at")
+        )
 
 
 DatedPageManager = PageManager.from_queryset(DatedPageQuerySet)

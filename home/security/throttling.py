@@ -13,7 +13,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from .client import client_address
 
@@ -58,6 +58,15 @@ def by_user_and_client(group, request):
     return f"{request.user.pk}:{client_address(request)}"
 
 
+def by_user(group, request):
+    return str(request.user.pk)
+
+
+def by_url_pk(group, request):
+    """The object named by the URL (e.g. the body whose members send invitations)."""
+    return str(request.resolver_match.kwargs.get("pk", ""))
+
+
 class RateLimit(NamedTuple):
     """A named rate of ``SECURITY_RATE_LIMITS`` and what it counts by."""
 
@@ -70,6 +79,30 @@ PASSWORD_RESET_LIMITS = (
     RateLimit("password_reset_address", by_posted_email),
 )
 SECOND_FACTOR_LIMITS = (RateLimit("second_factor", by_user_and_client),)
+SIGNUP_LIMITS = (RateLimit("signup_client", by_client),)
+ACCESS_REQUEST_LIMITS = (RateLimit("access_request_user", by_user),)
+INVITATION_LIMITS = (RateLimit("invitations_body", by_url_pk),)
+
+
+def limit_reached(request, limits):
+    """True if any limit is already used up, without counting this request."""
+    for limit in limits:
+        usage = get_usage(
+            request,
+            group=f"tnl:{limit.name}",
+            key=limit.key,
+            rate=settings.SECURITY_RATE_LIMITS[limit.name],
+            method="POST",  # part of the counter's key: the one over_limits counts under
+            increment=False,
+        )
+        if usage and usage["count"] >= usage["limit"]:
+            return True
+    return False
+
+
+def count(request, limits):
+    """Count one event (a sign-up made, an invitation sent) under each limit."""
+    over_limits(request, limits)
 
 
 def over_limits(request, limits):

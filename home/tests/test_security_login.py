@@ -25,7 +25,7 @@ def admin_login(client, username, password, address):
 def test_wrong_admin_passwords_lock_the_pair_while_the_account_logs_in_from_elsewhere():
     member("n.petit", roles.LABEL_TEAM)
     attacker = Client()
-    for _ in range(5):
+    for _ in range(4):
         response = admin_login(attacker, "n.petit", "mauvais-mot-de-passe", ATTACKER)
         assert response.status_code == 200
         assert "_auth_user_id" not in attacker.session
@@ -55,7 +55,7 @@ def test_wrong_admin_passwords_lock_the_pair_while_the_account_logs_in_from_else
 def test_the_admin_lockout_page_keeps_the_login_and_says_what_to_do():
     member("n.petit", roles.LABEL_TEAM)
     attacker = Client()
-    for _ in range(6):
+    for _ in range(5):
         response = admin_login(attacker, "n.petit", "mauvais-mot-de-passe", ATTACKER)
     text = response.content.decode()
     assert response.status_code == 429
@@ -70,7 +70,7 @@ def test_other_accounts_from_the_same_client_are_not_locked():
     member("n.petit", roles.LABEL_TEAM)
     member("s.bernard", roles.COMMUNICATION)
     client = Client()
-    for _ in range(6):
+    for _ in range(5):
         admin_login(client, "n.petit", "mauvais-mot-de-passe", ATTACKER)
     assert admin_login(client, "s.bernard", PASSWORD, ATTACKER).status_code == 302
 
@@ -80,7 +80,7 @@ def test_other_accounts_from_the_same_client_are_not_locked():
 def test_applicant_login_locks_the_pair_not_the_account():
     member("agent@ville.example", roles.APPLICANTS, email="agent@ville.example")
     attacker = Client(REMOTE_ADDR=ATTACKER)
-    for _ in range(6):
+    for _ in range(5):
         response = attacker.post(
             "/compte/connexion/", {"username": "agent@ville.example", "password": "mauvais"}
         )
@@ -106,7 +106,7 @@ def test_a_success_clears_the_failures_of_the_pair():
         admin_login(client, "n.petit", "mauvais-mot-de-passe", ATTACKER)
     assert admin_login(client, "n.petit", PASSWORD, ATTACKER).status_code == 302
     client.post("/admin/logout/")
-    for _ in range(5):
+    for _ in range(4):
         assert admin_login(client, "n.petit", "mauvais", ATTACKER).status_code == 200
     assert admin_login(client, "n.petit", PASSWORD, ATTACKER).status_code == 302
 

@@ -80,7 +80,8 @@ def test_production_settings_take_the_address_from_the_environment():
     env.pop("WAGTAILADMIN_BASE_URL", None)
     code = (
         "from django.conf import settings as s; "
-        "print(s.SITE_URL, s.WAGTAILADMIN_BASE_URL, s.MAILERS['default']['BACKEND'])"
+        "print(s.SITE_URL, s.WAGTAILADMIN_BASE_URL, s.MAILERS['default']['BACKEND'], "
+        "s.MAILERS['outgoing']['BACKEND'])"
     )
     out = subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); " + code],
@@ -93,5 +94,6 @@ def test_production_settings_take_the_address_from_the_environment():
     assert out == [
         "https://label.example.org",
         "https://label.example.org",
+        "home.mail.QueuedEmailBackend",
         "django.core.mail.backends.smtp.EmailBackend",
     ]

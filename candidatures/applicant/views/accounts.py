@@ -1,7 +1,5 @@
 """Applicant accounts: sign-up with email verification, login (rate-limited), profile."""
 
-import unicodedata
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
@@ -17,7 +15,6 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from candidatures.applicant import ratelimit
 from candidatures.applicant.emails import (
     send_already_registered_email,
     send_verification_email,
@@ -30,17 +27,10 @@ from candidatures.applicant.forms.accounts import (
     SignupForm,
 )
 from candidatures.models import ApplicantProfile
+from home.security import throttling
 
 VERIFY_SALT = "candidatures.verify-email"
 VERIFY_MAX_AGE = 3 * 24 * 3600
-LOGIN_FAILURES_LIMIT = 5
-LOGIN_WINDOW = 15 * 60
-SIGNUP_LIMIT = 10
-SIGNUP_WINDOW = 3600
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def password_fingerprint(user):
@@ -64,14 +54,13 @@ def signup(request):
     form = SignupForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        key = f"signup:{client_ip(request)}"
-        if ratelimit.is_limited(key, SIGNUP_LIMIT):
+        if throttling.limit_reached(request, throttling.SIGNUP_LIMITS):
             form.add_error(
                 None, _("Trop d'inscriptions depuis cette adresse : réessayez dans une heure.")
             )
             status = 429
         elif form.is_valid():
-            ratelimit.hit(key, SIGNUP_WINDOW)
+            throttling.count(request, throttling.SIGNUP_LIMITS)
             create_or_notify(request, form.cleaned_data)
             # Same answer whether the address had an account or not.
             return redirect("candidatures:signup_done")
@@ -141,13 +130,16 @@ def verify_email(request, token):
     if not constant_time_compare(str(data.get("p", "")), password_fingerprint(user)):
         # Sent before a later sign-up (or a password change): only the newest link counts.
         return render(request, "candidatures/accounts/verify_failed.html", status=400)
+    profile, _created = ApplicantProfile.objects.get_or_create(user=user)
+    if profile.email_verified_at is not None:
+        # Spent: the link logs in once (a copy of the email must not be a login link).
+        messages.info(request, _("Votre adresse est déjà confirmée : connectez-vous."))
+        return redirect("candidatures:login")
     if is_unverified(user):
         user.is_active = True
         user.save(update_fields=["is_active"])
-    profile, _created = ApplicantProfile.objects.get_or_create(user=user)
-    if profile.email_verified_at is None:
-        profile.email_verified_at = timezone.now()
-        profile.save(update_fields=["email_verified_at"])
+    profile.email_verified_at = timezone.now()
+    profile.save(update_fields=["email_verified_at"])
     if user.is_active:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Votre adresse est confirmée : bienvenue !"))
@@ -155,45 +147,23 @@ def verify_email(request, token):
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login, refused after 5 failures in 15 minutes for the same address and IP."""
+    """Django's login; django-axes locks the pair (account, client) after 5 failures (settings
+    ``AXES_*``, answer ``home.security.throttling.lockout_response``)."""
 
     template_name = "candidatures/accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
-    def limit_key(self):
-        # NFKC folds look-alikes (full-width letters...) that would otherwise open a fresh count.
-        username = unicodedata.normalize("NFKC", self.request.POST.get("username", ""))
-        return f"login:{client_ip(self.request)}:{username.strip().casefold()}"
-
-    def post(self, request, *args, **kwargs):
-        if ratelimit.is_limited(self.limit_key(), LOGIN_FAILURES_LIMIT):
-            # Not even tried: the password is not checked while the limit holds.
-            form = self.authentication_form(
-                request, initial={"username": request.POST.get("username", "")}
-            )
-            context = self.get_context_data(form=form)
-            context["refusal"] = _(
-                "Trop de tentatives de connexion : pour votre sécurité, réessayez dans "
-                "15 minutes ou réinitialisez votre mot de passe."
-            )
-            return self.render_to_response(context, status=429)
-        return super().post(request, *args, **kwargs)
-
     def form_invalid(self, form):
-        ratelimit.hit(self.limit_key(), LOGIN_WINDOW)
         return self.render_to_response(self.get_context_data(form=form), status=400)
-
-    def form_valid(self, form):
-        ratelimit.reset(self.limit_key())
-        return super().form_valid(form)
 
 
 class LogoutView(auth_views.LogoutView):
     next_page = "/"
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(throttling.RateLimitedFormMixin, auth_views.PasswordResetView):
+    rate_limits = throttling.PASSWORD_RESET_LIMITS
     template_name = "candidatures/accounts/password_reset.html"
     email_template_name = "candidatures/emails/password_reset.txt"
     subject_template_name = "candidatures/emails/password_reset_subject.txt"

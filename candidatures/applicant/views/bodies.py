@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from candidatures.applicant import ratelimit
 from candidatures.applicant.bodies import (
     DuplicateBody,
     collectivite_from_territory,
@@ -24,10 +23,7 @@ from candidatures.applicant.forms.accounts import InvitationForm, SignupForm
 from candidatures.applicant.forms.bodies import OtherBodyForm, TerritoryForm
 from candidatures.models import ApplicantProfile, Invitation, Membership
 from editions.models import Collectivite
-
-INVITATIONS_PER_DAY = 10
-ACCESS_REQUESTS_PER_DAY = 3
-DAY = 24 * 3600
+from home.security import throttling
 
 
 def territory_json(territory):
@@ -127,8 +123,7 @@ def request_access(request, pk):
     collectivite = get_object_or_404(Collectivite, pk=pk)
     if existing_body(collectivite.insee_code, collectivite.siren) is None:
         raise Http404
-    key = f"access:{request.user.pk}"
-    if ratelimit.hit(key, DAY) <= ACCESS_REQUESTS_PER_DAY:
+    if not throttling.over_limits(request, throttling.ACCESS_REQUEST_LIMITS):
         send_access_request_email.enqueue(collectivite.pk, request.user.email)
     messages.success(
         request,
@@ -149,8 +144,7 @@ def members(request, pk):
     form = InvitationForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        key = f"invitations:{collectivite.pk}"
-        if ratelimit.is_limited(key, INVITATIONS_PER_DAY):
+        if throttling.limit_reached(request, throttling.INVITATION_LIMITS):
             form.is_valid()
             form.add_error(
                 None,
@@ -158,7 +152,7 @@ def members(request, pk):
             )
             status = 429
         elif form.is_valid():
-            ratelimit.hit(key, DAY)
+            throttling.count(request, throttling.INVITATION_LIMITS)
             invitation = Invitation.objects.create(
                 email=form.cleaned_data["email"], collectivite=collectivite, invited_by=request.user
             )

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from candidatures.applicant import drafts as svc
 from candidatures.models import Attachment
+from home import readlog
 
 
 def visible_attachment(user, pk):
@@ -22,6 +23,9 @@ def visible_attachment(user, pk):
 @require_GET
 def download(request, pk):
     attachment = visible_attachment(request.user, pk)
+    readlog.record_read(
+        request, attachment.candidature, readlog.Action.DOWNLOAD, attachment.original_name
+    )
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

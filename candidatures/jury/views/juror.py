@@ -21,6 +21,7 @@ from candidatures.models import (
     JuryEvaluationTask,
     JuryMember,
 )
+from home import readlog
 
 
 def dashboard(request):
@@ -71,6 +72,7 @@ def dashboard(request):
 
 def dossier(request, pk):
     candidature = get_visible_candidature(request, pk)
+    readlog.record_read(request, candidature, readlog.Action.VIEW, "dossier du jury")
     user = request.user
     own = Evaluation.objects.filter(candidature=candidature, juror=user).first()
     sees_others = (

@@ -1,0 +1,1 @@
+"""Personal data (RGPD): retention of accounts and closed dossiers (``retention``)."""
