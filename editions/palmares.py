@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from home.models import PressReleaseIndexPage
 
-from . import hooks
+from . import hooks, purge
 from .models import Edition
 from .press_release import ResultsNotPublic, draft_press_release
 
@@ -43,6 +43,7 @@ def publish_now(edition, user=None):
         edition.results_published_at = now
     edition.palmares_scheduled_for = None
     edition.save(update_fields=["results_published_at", "palmares_scheduled_for"])
+    purge.purge_palmares(edition)
     announce_palmares.enqueue(edition.pk)
 
 
@@ -84,6 +85,7 @@ def announce(edition):
         Edition.objects.filter(pk=locked.pk).update(
             palmares_announced_at=locked.palmares_announced_at, palmares_scheduled_for=None
         )
+    purge.purge_palmares(locked)  # live now: the proxy forgets every page that shows it
     hooks.palmares_published.send(sender=Edition, edition=locked)
     try:
         draft_press_release(locked)
