@@ -6,4 +6,7 @@ class EditionsConfig(AppConfig):
     verbose_name = "Éditions et palmarès"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import hooks, signals  # noqa: F401
+
+        # The process's answers to editions' hooks (candidatures/announcements.py).
+        hooks.discover_receivers()

@@ -10,7 +10,8 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.urls import reverse
+
+from . import purge
 
 logger = logging.getLogger(__name__)
 
@@ -46,17 +47,8 @@ def cached(name, builder):
 
 
 def edition_urls(year):
-    return [
-        reverse("editions:edition_list"),
-        reverse("editions:edition_detail", kwargs={"year": year}),
-        reverse("editions:edition_json", kwargs={"year": year}),
-        reverse("editions:edition_csv", kwargs={"year": year}),
-        reverse("editions:collectivite_list"),
-        reverse("editions:laureate_map"),
-        reverse("editions:open_data"),
-        reverse("editions:open_data_csv"),
-        reverse("editions:open_data_json"),
-    ]
+    """The pages built on an édition's record (the lists live in ``editions.purge``)."""
+    return purge.edition_urls(year) + purge.record_urls()
 
 
 def purge_frontend(urls):

@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from .french import fr_ngettext
 from .geography import departement_names, france_map, position
 from .models import CollectiviteKind, Result
 from .schemes import distinct_level_names
@@ -191,7 +191,8 @@ def _entry(row, labels, markers, texts):
         "year": row.year,
         "level_text": level_text,
         "labels": labels,
-        "labels_text": ngettext("%(count)s label", "%(count)s labels", labels) % {"count": labels}
+        "labels_text": fr_ngettext("%(count)s label", "%(count)s labels", labels)
+        % {"count": labels}
         if labels > 1
         else "",
         "label": accessible,
@@ -206,7 +207,9 @@ def _departements(geometry, counts, query, texts):
     items = []
     for departement in geometry["departements"]:
         count = counts[departement["code"]]
-        label = ngettext("%(name)s : %(count)s lauréat", "%(name)s : %(count)s lauréats", count) % {
+        label = fr_ngettext(
+            "%(name)s : %(count)s lauréat", "%(name)s : %(count)s lauréats", count
+        ) % {
             "name": departement["name"],
             "count": count,
         }

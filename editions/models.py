@@ -12,6 +12,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from .calendar import calendar_errors
+
 DEFAULT_LEVELS = [
     (1, _("Niveau 1"), _("Découverte : un premier pas, sans stratégie d'ensemble.")),
     (2, _("Niveau 2"), _("Des actions ponctuelles et ciblées.")),
@@ -54,6 +56,13 @@ class Edition(index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("Aucune décision n'est visible du public avant cette date."),
     )
+    # Kept by editions.palmares: when the announcement is planned, when it went out (once).
+    palmares_scheduled_for = models.DateTimeField(
+        _("annonce du palmarès programmée pour"), null=True, blank=True, editable=False
+    )
+    palmares_announced_at = models.DateTimeField(
+        _("palmarès annoncé le"), null=True, blank=True, editable=False
+    )
     ceremony_date = models.DateField(_("date de la cérémonie"), null=True, blank=True)
     ceremony_place = models.CharField(_("lieu de la cérémonie"), max_length=255, blank=True)
     rules_page = models.ForeignKey(
@@ -76,6 +85,14 @@ class Edition(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return _("Édition %(year)s") % {"year": self.year}
+
+    def clean(self):
+        super().clean()
+        errors = calendar_errors(
+            self.call_opens_at, self.deadline, self.jury_date, self.results_published_at
+        )
+        if errors:
+            raise ValidationError(errors)
 
     def state(self, now=None):
         now = now or timezone.now()

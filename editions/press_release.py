@@ -21,6 +21,8 @@ from wagtail.coreutils import find_available_slug
 
 from home.models import PressContact, PressReleaseIndexPage, PressReleasePage, SiteIdentity
 
+from .french import choose as plural
+from .french import of_name
 from .models import CollectiviteKind, Edition
 from .records import edition_record
 
@@ -35,7 +37,6 @@ VERBS = (
     ("a réussi à décrocher", "ont réussi à décrocher"),
     ("a atteint", "ont atteint"),
 )
-VOWELS = "aàâäeéèêëiîïoôöuùûüyœAÀÂÄEÉÈÊËIÎÏOÔÖUÙÛÜYŒ"
 ADULLACT_PARAGRAPHS = [
     "<p>Créé par l'association ADULLACT et soutenu par plusieurs associations acteurs du Libre, "
     "le label « Territoire Numérique Libre » réunit chaque année les collectivités qui ont fait "
@@ -101,15 +102,6 @@ def ordinal_in_words(number):
     if word.endswith("e"):
         word = word[:-1]
     return word + "ième"
-
-
-def plural(count, singular, plural_form):
-    return singular if count == 1 else plural_form
-
-
-def of_name(name):
-    """ "de Lettret", "d'Abbeville": the elision before a vowel."""
-    return f"d'{name}" if name[:1] in VOWELS else f"de {name}"
 
 
 def designation(name, kind):

@@ -14,10 +14,10 @@ LICENSE_NAME = "Licence Ouverte 2.0"
 LICENSE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
 
-def participation_subquery():
+def participation_subquery(now=None):
     """How many éditions, up to the result's own, the body has applied to (public rows only)."""
     earlier = (
-        Result.objects.public()
+        Result.objects.public(now)
         .filter(
             collectivite_id=OuterRef("collectivite_id"),
             edition__year__lte=OuterRef("edition__year"),
@@ -39,9 +39,9 @@ def edition_block(edition):
     }
 
 
-def _summary(edition, levels):
+def _summary(edition, levels, now=None):
     counts = (
-        Result.objects.public()
+        Result.objects.public(now)
         .filter(edition=edition)
         .aggregate(
             candidatures=Count("pk"),
@@ -49,7 +49,7 @@ def _summary(edition, levels):
         )
     )
     by_level = dict(
-        Result.objects.public()
+        Result.objects.public(now)
         .filter(edition=edition, level__isnull=False)
         .order_by()
         .values_list("level__number")
@@ -84,15 +84,17 @@ def _laureate(result, url_prefix=""):
     }
 
 
-def build_record(edition):
-    """Everything the public sees of a published édition, as plain data (cacheable)."""
+def build_record(edition, now=None):
+    """Everything the public sees of a published édition, as plain data (cacheable).
+
+    ``now``: the moment the public looks (the palmarès preview looks at the results date)."""
     levels = list(edition.levels.order_by("number"))
     results = (
-        Result.objects.public()
+        Result.objects.public(now)
         .laureates()
         .filter(edition=edition)
         .select_related("collectivite", "level")
-        .annotate(participation=participation_subquery())
+        .annotate(participation=participation_subquery(now))
         .order_by("-level__number", "collectivite__name")
     )
     laureates = [_laureate(result) for result in results]
@@ -104,12 +106,12 @@ def build_record(edition):
             "citation": award.citation,
         }
         for award in MentionAward.objects.filter(
-            result__in=Result.objects.public().filter(edition=edition)
+            result__in=Result.objects.public(now).filter(edition=edition)
         )
         .select_related("mention_type", "result__collectivite")
         .order_by("mention_type__sort_order", "mention_type__name", "pk")
     ]
-    summary = _summary(edition, levels)
+    summary = _summary(edition, levels, now)
     groups = [
         {
             "number": level.number,
@@ -121,7 +123,7 @@ def build_record(edition):
         for level in reversed(levels)
     ]
     previous = (
-        Edition.objects.with_public_results()
+        Edition.objects.with_public_results(now)
         .filter(year__lt=edition.year)
         .order_by("-year")
         .annotate(

@@ -26,24 +26,29 @@ TERRITORY_FIELDS = [
 
 def read_territories(path=TERRITORIES_FILE, divisions_path=DIVISIONS_FILE):
     """Yield unsaved Territory objects from the shipped extract (names of divisions joined)."""
-    divisions = json.loads(Path(divisions_path).read_text(encoding="utf-8"))
     opener = gzip.open if str(path).endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            yield Territory(
-                kind=row["kind"],
-                code=row["code"],
-                name=row["name"],
-                insee_code=row["insee_code"],
-                siren=row["siren"],
-                population=int(row["population"]) if row["population"] else None,
-                population_year=int(row["population_year"]) if row["population_year"] else None,
-                postal_codes=row["postal_codes"],
-                departement_code=row["departement_code"],
-                departement=divisions["departements"].get(row["departement_code"], ""),
-                region_code=row["region_code"],
-                region=divisions["regions"].get(row["region_code"], ""),
-            )
+        yield from territories_from_csv(handle, divisions_path)
+
+
+def territories_from_csv(handle, divisions_path=DIVISIONS_FILE):
+    """Unsaved Territory objects from an open CSV in the extract's format (an upload, a file)."""
+    divisions = json.loads(Path(divisions_path).read_text(encoding="utf-8"))
+    for row in csv.DictReader(handle):
+        yield Territory(
+            kind=row["kind"],
+            code=row["code"],
+            name=row["name"],
+            insee_code=row["insee_code"],
+            siren=row["siren"],
+            population=int(row["population"]) if row["population"] else None,
+            population_year=int(row["population_year"]) if row["population_year"] else None,
+            postal_codes=row["postal_codes"],
+            departement_code=row["departement_code"],
+            departement=divisions["departements"].get(row["departement_code"], ""),
+            region_code=row["region_code"],
+            region=divisions["regions"].get(row["region_code"], ""),
+        )
 
 
 def import_territories(territories, batch_size=2000):

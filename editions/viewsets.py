@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSet
 
+from . import permissions
 from .exports import FormulaSafeCsvMixin
 from .models import Collectivite, Edition, Level, MentionType, Result
 
@@ -89,6 +90,14 @@ class CollectiviteIndexView(FormulaSafeCsvMixin, IndexView):
                     _("Depuis le référentiel officiel"),
                     url=reverse("editions_from_territory"),
                     icon_name="search",
+                )
+            )
+        if self.request.user.has_perm(permissions.IMPORT_TERRITORIES):
+            buttons.append(
+                HeaderButton(
+                    _("Importer le référentiel"),
+                    url=reverse("editions_import_territories"),
+                    icon_name="upload",
                 )
             )
         return buttons
@@ -171,6 +180,17 @@ class ResultForm(WagtailAdminModelForm):
 class ResultIndexView(FormulaSafeCsvMixin, generic.IndexView):
     # The listing prints each result's body, édition and level: one query, not 3 per row.
     queryset = Result.objects.select_related("collectivite", "edition", "level")
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm(permissions.IMPORT_RESULTS):
+            buttons.append(
+                HeaderButton(
+                    _("Importer un CSV"), url=reverse("editions_import_results"), icon_name="upload"
+                )
+            )
+        return buttons
 
 
 class ResultViewSet(ModelViewSet):

@@ -32,14 +32,17 @@ LEVELS_2025 = [
     (3, "Argent", "Une politique du libre suivie dans la plupart des domaines."),
     (4, "Or", "Le plus haut niveau : une implication forte dans tous les domaines."),
 ]
+MENTIONS_2025 = [
+    "Meilleure première candidature",
+    "Mutualisation",
+    "Promotion et sensibilisation",
+    "Sobriété numérique",
+]
 MENTIONS = {
     2021: ["Meilleure première candidature", "Plus petite collectivité", "Meilleure continuité"],
-    2025: [
-        "Meilleure première candidature",
-        "Mutualisation",
-        "Promotion et sensibilisation",
-        "Sobriété numérique",
-    ],
+    2025: MENTIONS_2025,
+    # The open édition keeps the 2025 mentions (an assumption): the president can award them.
+    2027: MENTIONS_2025,
 }
 
 

@@ -2,12 +2,25 @@
 
 from django import template
 from django.utils import timezone
-from django.utils.translation import ngettext
 
+from .. import french
 from ..models import Edition
 from ..records import edition_record
 
 register = template.Library()
+
+
+@register.filter
+def de(name):
+    """ "{{ name|de }}": "d'Abbeville", "de Lettret", "du Havre" (``editions.french``)."""
+    return french.of_name(name)
+
+
+@register.filter
+def fr_form(count):
+    """For ``{% blocktranslate with count=n count form=n|fr_form %}``: the French plural rule
+    ("0 lauréat"), the displayed ``count`` unchanged."""
+    return french.plural_form(count or 0)
 
 
 @register.inclusion_tag("editions/includes/current_edition_cta.html")
@@ -49,7 +62,9 @@ def latest_edition_key_figures(candidatures_label="", mentions_label=""):
             "value": candidatures,
             "label": _wording(
                 candidatures_label,
-                ngettext("candidature en {année}", "candidatures en {année}", candidatures),
+                french.fr_ngettext(
+                    "candidature en {année}", "candidatures en {année}", candidatures
+                ),
                 year,
             ),
         }
@@ -60,7 +75,7 @@ def latest_edition_key_figures(candidatures_label="", mentions_label=""):
                 "value": mentions,
                 "label": _wording(
                     mentions_label,
-                    ngettext(
+                    french.fr_ngettext(
                         "mention spéciale décernée en {année}",
                         "mentions spéciales décernées en {année}",
                         mentions,

@@ -1,30 +1,28 @@
-"""Staff screens of the record; people without the permissions are refused."""
+"""Staff screens of the record, used by the label staff ("Équipe label", no superuser);
+a rédacteur and a juror (admin access, no right on the record) are refused."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from editions.factories import CollectiviteFactory, EditionFactory, ResultFactory
 from editions.models import Collectivite, Edition, Result, Territory
+
+from .people import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff(client):
-    user = User.objects.create_superuser("staff", "staff@example.org", "pw")
-    client.force_login(user)
-    return client
+def staff(label_staff):
+    return label_staff
 
 
-@pytest.fixture
-def editor(client):
-    """Can enter the admin but has no right on the record."""
-    user = User.objects.create_user("editor", "editor@example.org", "pw")
-    group = Group.objects.create(name="Rédaction")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
-    client.force_login(user)
-    return client
+@pytest.fixture(params=["redacteur", "juror"])
+def editor(request):
+    """Enters the admin but has no right on the record: a rédacteur, a juror."""
+    return request.getfixturevalue(request.param)
 
 
 def edition_form(year, **extra):
@@ -34,6 +32,12 @@ def edition_form(year, **extra):
                      f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})  # fmt: skip
     data.update(extra)
     return data
+
+
+def test_the_administrator_still_creates_an_edition(superuser):
+    response = superuser.post(reverse("wagtailsnippets_editions_edition:add"), edition_form(2029))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Edition.objects.filter(year=2029).exists()
 
 
 def test_a_new_edition_gets_the_default_levels(staff):
@@ -156,11 +160,6 @@ def test_anonymous_visitors_are_sent_to_the_login(client, demo):
 
 
 def count_listing_queries(client, results):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from editions.factories import CollectiviteFactory, EditionFactory, ResultFactory
-
     edition = EditionFactory()
     for _ in range(results - Result.objects.count()):
         ResultFactory(edition=edition, collectivite=CollectiviteFactory())

@@ -16,10 +16,18 @@ def edition_detail(request, year):
         Edition.objects.prefetch_related("levels", "criteria_domains").select_related("rules_page"),
         year=year,
     )
-    record = edition_record(edition)
+    return render(
+        request,
+        "editions/edition_detail.html",
+        detail_context(edition, edition_record(edition), edition.state()),
+    )
+
+
+def detail_context(edition, record, state):
+    """The palmarès page's context (the admin preview renders the same page with it)."""
     context = {
         "edition": edition,
-        "state": edition.state(),
+        "state": state,
         "record": record,
         "license_name": LICENSE_NAME,
         "license_url": LICENSE_URL,
@@ -33,4 +41,4 @@ def edition_detail(request, year):
                 "candidatures": record["summary"]["candidatures"] - previous["n_candidatures"],
                 "laureates": record["summary"]["laureates"] - previous["n_laureates"],
             }
-    return render(request, "editions/edition_detail.html", context)
+    return context
