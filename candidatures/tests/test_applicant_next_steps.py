@@ -61,3 +61,13 @@ def test_a_draft_or_a_dossier_needing_changes_shows_no_next_steps(client, dossie
     assert next_steps_html(client, user) == ""
     Candidature.objects.filter(pk=candidature.pk).update(status=CandidatureStatus.CHANGES_REQUESTED)
     assert next_steps_html(client, user) == ""
+
+
+def test_the_dossiers_table_is_named_in_good_french(client):
+    edition = make_edition()
+    make_questionnaire(edition)
+    user = make_user()
+    start_dossier(user, make_body(user, name="Erdeven", insee="56054"), edition)
+    client.force_login(user)
+    html = client.get("/espace-candidat/").content.decode()
+    assert "<caption>Dossiers d&#x27;Erdeven</caption>" in html
