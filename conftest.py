@@ -40,6 +40,9 @@ def pytest_fixture_setup(fixturedef, request):
     if fixturedef.argname == "_django_db_helper":
         request.getfixturevalue("django_db_setup")
         shared_demo.prepare(request.node, request.getfixturevalue("django_db_blocker"))
+    elif fixturedef.argname in {"browser", "live_server"}:
+        # Before Playwright switches contexts or a server thread opens its own connection.
+        shared_demo.release(request.getfixturevalue("django_db_blocker"))
     return (yield)
 
 

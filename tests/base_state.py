@@ -50,6 +50,7 @@ class SharedDemo:
     def __init__(self):
         self.parts = ()
         self.atomic = None
+        self.connection = None
 
     def covers(self, part):
         return part in self.parts
@@ -65,6 +66,7 @@ class SharedDemo:
         if not parts:
             return
         with blocker.unblock():
+            self.connection = connections[DEFAULT_DB_ALIAS]
             self.atomic = transaction.atomic(using=DEFAULT_DB_ALIAS)
             self.atomic.__enter__()
             # Let code under test open durable atomics, as inside Django's TestCase.
@@ -74,12 +76,19 @@ class SharedDemo:
         self.parts = parts
 
     def release(self, blocker):
+        """Roll the group's demo back, on the connection object that loaded it: once Playwright
+        runs, asgiref may hand this thread another connection object (see conftest.py)."""
         if self.atomic is None:
             return
-        with blocker.unblock():
-            transaction.set_rollback(True, using=DEFAULT_DB_ALIAS)
-            self.atomic.__exit__(None, None, None)
-        self.atomic, self.parts = None, ()
+        current = connections[DEFAULT_DB_ALIAS]
+        connections[DEFAULT_DB_ALIAS] = self.connection
+        try:
+            with blocker.unblock():
+                transaction.set_rollback(True, using=DEFAULT_DB_ALIAS)
+                self.atomic.__exit__(None, None, None)
+        finally:
+            connections[DEFAULT_DB_ALIAS] = current
+        self.atomic, self.connection, self.parts = None, None, ()
 
 
 shared_demo = SharedDemo()
