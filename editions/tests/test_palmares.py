@@ -108,7 +108,6 @@ def test_a_past_results_date_cannot_be_scheduled(label_staff, demo):
     past = EditionFactory(year=2040, results_published_at=timezone.now() - dt.timedelta(days=1))
     url = reverse("editions_palmares", args=[past.pk])
     response = label_staff.post(url, {"action": "schedule"})
-    print("DEBUG", response.content.decode()[:800])
     assert response.status_code == 400 and "publiez maintenant" in response.content.decode()
     assert label_staff.post(url, {"action": "n'importe"}).status_code == 400
 

@@ -259,38 +259,42 @@ def render_recap(request, candidature, status=200):
     return render(request, "candidatures/applicant/recap.html", context, status=status)
 
 
-@login_required
-@require_POST
-def submit_view(request, pk):
+def confirmed_action(request, pk, action, unconfirmed, done):
+    """Submission and withdrawal: confirmed by a checkbox, refused with the recap and its
+    messages (400), else the dashboard with what happened."""
     candidature = svc.get_candidature_for_user(request.user, pk)
     if not request.POST.get("confirm"):
-        messages.error(request, _("Cochez la case de confirmation pour déposer le dossier."))
+        messages.error(request, unconfirmed)
         return render_recap(request, candidature, status=400)
     try:
-        submit(candidature, request.user)
+        action(candidature, request.user)
     except SubmissionRefused as refusal:
         for message in refusal.messages:
             messages.error(request, message)
         return render_recap(request, candidature, status=400)
-    messages.success(
+    messages.success(request, done)
+    return redirect("candidatures:dashboard")
+
+
+@login_required
+@require_POST
+def submit_view(request, pk):
+    return confirmed_action(
         request,
+        pk,
+        submit,
+        _("Cochez la case de confirmation pour déposer le dossier."),
         _("Votre dossier est déposé. Un accusé de réception vous a été envoyé par courriel."),
     )
-    return redirect("candidatures:dashboard")
 
 
 @login_required
 @require_POST
 def withdraw_view(request, pk):
-    candidature = svc.get_candidature_for_user(request.user, pk)
-    if not request.POST.get("confirm"):
-        messages.error(request, _("Cochez la case de confirmation pour retirer le dossier."))
-        return render_recap(request, candidature, status=400)
-    try:
-        withdraw(candidature, request.user)
-    except SubmissionRefused as refusal:
-        for message in refusal.messages:
-            messages.error(request, message)
-        return render_recap(request, candidature, status=400)
-    messages.success(request, _("Votre dossier est retiré."))
-    return redirect("candidatures:dashboard")
+    return confirmed_action(
+        request,
+        pk,
+        withdraw,
+        _("Cochez la case de confirmation pour retirer le dossier."),
+        _("Votre dossier est retiré."),
+    )
