@@ -301,3 +301,15 @@ def test_removing_an_unknown_assignment_answers_404(client, edition, jury, peopl
         {"action": "remove", "assignment": "999999"},
     )
     assert response.status_code == 404
+
+
+def test_decision_screen_says_why_no_mention_can_be_awarded(client, edition, jury, people):
+    candidature = make_candidature(edition, people["applicant"], name="Commune Sans Mention")
+    to_evaluation(candidature, people)
+    evaluate_all(candidature, edition, people)
+    edition.mention_types.all().delete()
+    client.force_login(people["president"])
+    html = client.get(reverse("candidatures_jury:decide", args=[candidature.pk])).content.decode()
+    assert "Aucune mention ne peut être décernée" in html
+    assert "l'édition 2027 n'a pas encore de type de mention" in html
+    assert "Décerner la mention" not in html
