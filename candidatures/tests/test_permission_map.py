@@ -12,21 +12,10 @@ from django.urls import reverse
 from candidatures.access import visible_candidatures
 from candidatures.models import Attachment
 from candidatures.permissions import PERMISSION_MAP, can, role_of
-from tests.people import build_cast
+from tests.people import ROLES, build_cast
 
 STATES = ["draft", "eligibility", "evaluation", "deliberation", "decided"]
-USERS = [
-    "applicant",
-    "other_applicant",
-    "juror",
-    "juror_free",
-    "juror_conflict",
-    "president",
-    "staff",
-    "redacteur",
-    "communication",
-    "superuser",
-]
+USERS = [role for role in ROLES if role != "anonymous"]  # signed-in people of the cast
 
 
 @pytest.fixture
