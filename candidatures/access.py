@@ -11,6 +11,7 @@ from candidatures.models import (
     Evaluation,
     JuryMember,
 )
+from candidatures.models.workflow import staff_may_decide
 from candidatures.roles import (
     JURY_GROUP,
     PRESIDENT_GROUP,
@@ -58,9 +59,10 @@ def is_president_for(user, edition_id):
 
 
 def can_decide(user, candidature):
-    """Only label staff or the president of the édition's jury record a decision."""
+    """The president of the édition's jury records the decision; label staff only when the jury's
+    settings let them (``permissions.CONDITIONS``)."""
     if is_label_staff(user):
-        return True
+        return staff_may_decide(user, candidature)
     return (
         bool(user and user.is_authenticated and user.is_active)
         and is_president_for(user, candidature.edition_id)

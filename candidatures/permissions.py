@@ -13,6 +13,7 @@ from candidatures.models import (
     JuryMember,
     Membership,
 )
+from candidatures.models.workflow import staff_may_decide
 from candidatures.roles import is_active_user, is_label_staff
 
 S = CandidatureStatus
@@ -58,6 +59,13 @@ PERMISSION_MAP = {
 }
 
 
+# Conditions beyond the state, per (role, action). Staff decide in the president's place only
+# when the édition's jury settings say so (``Jury.staff_may_decide``, default no).
+CONDITIONS = {
+    ("staff", "decide"): staff_may_decide,
+}
+
+
 def role_of(user, candidature):
     """The row of the map that applies to ``user`` for this dossier (the strongest first; a
     declared conflict wins over assignment and presidency)."""
@@ -88,7 +96,11 @@ def can(user, action, candidature):
     a president evaluates only the dossiers given to him.)"""
     if action not in ACTIONS:
         raise ValueError(action)
-    if candidature.status not in PERMISSION_MAP[role_of(user, candidature)][action]:
+    role = role_of(user, candidature)
+    if candidature.status not in PERMISSION_MAP[role][action]:
+        return False
+    condition = CONDITIONS.get((role, action))
+    if condition is not None and not condition(user, candidature):
         return False
     if action == "evaluate":
         return Assignment.objects.filter(candidature=candidature, juror=user).exists()

@@ -3,7 +3,8 @@
 import django_filters
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.urls import URLPattern
+from django.shortcuts import redirect
+from django.urls import URLPattern, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -20,6 +21,8 @@ from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, Sn
 
 from candidatures.access import is_label_staff, sees_decision, visible_candidatures
 from candidatures.chooser import CandidatureChooserViewSet
+from candidatures.jury.instruction import opens_on_instruction
+from candidatures.jury.widgets import PersonSelect, people_by_name
 from candidatures.models import Candidature, CandidatureStatus, EmailTemplate, Jury
 from editions.exports import FormulaSafeCsvMixin
 from editions.models import Collectivite, CollectiviteKind, Edition, Level
@@ -132,7 +135,11 @@ def wraps_view(wrapped, view):
 
 
 class CandidatureIndexView(FormulaSafeCsvMixin, IndexView):
-    pass
+    def get_edit_url(self, instance):
+        """A dossier in recevabilité opens, for staff, on the instruction screen."""
+        if opens_on_instruction(instance, self.request.user):
+            return reverse("candidatures_jury:instruct", args=[instance.pk])
+        return super().get_edit_url(instance)
 
 
 DECISION_FIELDS = {"decision_level", "public_comment", "mentions"}
@@ -152,6 +159,13 @@ class CandidatureInspectView(InspectView):
 
 
 class CandidatureEditView(EditView):
+    def get(self, request, *args, **kwargs):
+        # Every link to the editor (dashboard, emails, history) of a dossier in recevabilité
+        # lands staff on the instruction screen; "?editeur=1" opens the editor itself.
+        if "editeur" not in request.GET and opens_on_instruction(self.object, request.user):
+            return redirect("candidatures_jury:instruct", pk=self.object.pk)
+        return super().get(request, *args, **kwargs)
+
     def get_available_actions(self):
         actions = super().get_available_actions()
         if self.request.user.is_superuser:
@@ -270,7 +284,15 @@ class CandidatureViewSet(SnippetViewSet):
 
 
 class JuryAdminForm(WagtailAdminModelForm):
-    """One president and no duplicate member, with the error shown on the form (not a 500)."""
+    """One president and no duplicate member, with the error shown on the form (not a 500).
+    Members are chosen by full name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("members")
+        if formset is not None:
+            for form in [*formset.forms, formset.empty_form]:
+                form.fields["user"].queryset = people_by_name()
 
     def clean(self):
         cleaned = super().clean()
@@ -296,8 +318,23 @@ class JuryViewSet(SnippetViewSet):
     menu_label = _("Jurys")
     menu_order = 220
     add_to_admin_menu = True
-    list_display = ["__str__", "jurors_per_dossier"]
-    edit_handler = ObjectList(Jury.panels, base_form_class=JuryAdminForm)
+    list_display = ["__str__", "jurors_per_dossier", "president_evaluates", "staff_may_decide"]
+    edit_handler = ObjectList(
+        [
+            *[p for p in Jury.panels if not isinstance(p, InlinePanel)],
+            InlinePanel(
+                "members",
+                label=_("membres"),
+                min_num=1,
+                panels=[
+                    FieldPanel("user", widget=PersonSelect),
+                    FieldPanel("organisation"),
+                    FieldPanel("is_president"),
+                ],
+            ),
+        ],
+        base_form_class=JuryAdminForm,
+    )
 
 
 class EmailTemplateViewSet(ModelViewSet):

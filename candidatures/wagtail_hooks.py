@@ -32,6 +32,7 @@ class CandidaturePermissionPolicy(ModelPermissionPolicy):
 
 register_permission_policy(Candidature, CandidaturePermissionPolicy(Candidature))
 
+from candidatures.jury.instruction import editor_saves_drafts  # noqa: E402
 from candidatures.jury.modeladmin import JuryWorkAdminGroup  # noqa: E402
 from candidatures.lifecycle.history import LOG_ACTIONS, describe  # noqa: E402
 from candidatures.viewsets import (  # noqa: E402
@@ -146,4 +147,8 @@ def hide_refused_dossier_actions(menu_items, request, context):
     superuser: a dossier goes live only when its workflow ends (``lifecycle.finish``)."""
     if context.get("model") is not Candidature or request.user.is_superuser:
         return
-    menu_items[:] = [item for item in menu_items if item.name not in REFUSED_MENU_ITEMS]
+    refused = set(REFUSED_MENU_ITEMS)
+    instance = context.get("instance")
+    if instance is not None and not editor_saves_drafts(instance):
+        refused.add("action-save")  # no "Enregistrer le brouillon" on a submitted dossier
+    menu_items[:] = [item for item in menu_items if item.name not in refused]

@@ -3,18 +3,22 @@ recording the decision that ends the workflow."""
 
 from statistics import mean
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from candidatures.access import can_decide, can_evaluate
+from candidatures.access import can_decide, can_evaluate, is_label_staff
 from candidatures.lifecycle.history import log_candidature
 from candidatures.models import (
+    Assignment,
     Candidature,
     CandidatureMention,
+    CandidatureStatus,
     DeliberationTask,
     JuryEvaluationTask,
 )
+from candidatures.models.jury import person_name
 
 
 def current_task_is(candidature, task_class):
@@ -30,13 +34,16 @@ def submit_evaluation(evaluation, user):
         raise PermissionDenied
     if not current_task_is(candidature, JuryEvaluationTask):
         raise PermissionDenied
+    if not evaluation.level_chosen:
+        message = _("Choisissez un niveau, ou « Ne pas labelliser », avant de remettre.")
+        raise ValidationError({"proposed_level": message})
     evaluation.submitted_at = timezone.now()
     evaluation.save()
     log_candidature(
         candidature,
         "tnl.evaluate",
         user,
-        {"juror": user.get_username(), "level": str(evaluation.proposed_level or "—")},
+        {"juror": person_name(user), "level": str(evaluation.proposed_level or "—")},
     )
     complete_evaluation_if_done(candidature, user)
     return evaluation
@@ -171,3 +178,56 @@ def mention_suggestions(candidature):
         for suggestion in suggestions_for(candidature.edition, entries)
         if any(body.pk == candidature.collectivite_id for body, _detail in suggestion.bodies)
     ]
+
+
+# The deliberation table -----------------------------------------------------------------------
+
+
+def earlier_levels(collectivite_ids, year):
+    """{body id: [Result of an earlier édition, newest first]}, from the public record, in one
+    query whatever the number of bodies."""
+    from editions.models import Result
+
+    by_body = {}
+    results = (
+        Result.objects.public()
+        .filter(collectivite_id__in=collectivite_ids, edition__year__lt=year)
+        .select_related("edition", "level")
+        .order_by("-edition__year")
+    )
+    for result in results:
+        by_body.setdefault(result.collectivite_id, []).append(result)
+    return by_body
+
+
+def table_rights(user, edition, candidatures):
+    """For each dossier of the table: may ``user`` decide it now, and see the other jurors'
+    evaluations? The same answers as ``access.can_decide`` / ``access.sees_other_evaluations``
+    row by row (tested), in a fixed number of queries: the table lists only dossiers the user
+    may see (``visible_candidatures`` leaves out declared conflicts), and the jury settings and
+    the presidency are per édition. ``candidatures`` have their evaluations prefetched."""
+    rights = {}
+    if not candidatures:
+        return rights
+    staff = is_label_staff(user)
+    decides = can_decide(user, candidatures[0])  # per édition: staff setting or presidency
+    assigned = set(
+        Assignment.objects.filter(juror=user, candidature__edition=edition).values_list(
+            "candidature_id", flat=True
+        )
+    )
+    for candidature in candidatures:
+        own_submitted = any(
+            e.juror_id == user.pk and e.is_submitted for e in candidature.evaluations.all()
+        )
+        if staff:
+            sees = True
+        elif candidature.pk in assigned:
+            sees = own_submitted
+        else:
+            sees = decides
+        rights[candidature.pk] = {
+            "decide": decides and candidature.status == CandidatureStatus.DELIBERATION,
+            "sees_others": sees,
+        }
+    return rights

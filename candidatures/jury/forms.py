@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from candidatures.jury.widgets import PersonChoiceField, people_by_name
 from candidatures.models import ConflictOfInterest
 from candidatures.models.jury import SCORE_MAX, SCORE_MIN
 
@@ -12,13 +13,13 @@ SCORE_CHOICES = [("", _("— choisir —"))] + [
 ]
 
 
+NOT_LABELLED = "non"
+
+
 class EvaluationForm(forms.Form):
-    proposed_level = forms.ModelChoiceField(
-        label=_("Niveau proposé"),
-        queryset=None,
-        required=False,
-        empty_label=_("Ne pas labelliser"),
-    )
+    """A score per criteria domain, the proposed level (no default: "— choisir —" until the juror
+    picks a level or "Ne pas labelliser", required to submit), the comments."""
+
     jury_comment = forms.CharField(
         label=_("Commentaire pour le jury"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -37,7 +38,11 @@ class EvaluationForm(forms.Form):
         if evaluation is not None:
             initial.update(
                 {
-                    "proposed_level": evaluation.proposed_level_id,
+                    "proposed_level": (
+                        str(evaluation.proposed_level_id or NOT_LABELLED)
+                        if evaluation.level_chosen
+                        else ""
+                    ),
                     "jury_comment": evaluation.jury_comment,
                     "applicant_feedback": evaluation.applicant_feedback,
                 }
@@ -47,7 +52,17 @@ class EvaluationForm(forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
         self.final = final
         edition = candidature.edition
-        self.fields["proposed_level"].queryset = edition.levels.order_by("number")
+        self.levels = {str(level.pk): level for level in edition.levels.order_by("number")}
+        self.fields["proposed_level"] = forms.ChoiceField(
+            label=_("Niveau proposé"),
+            choices=[("", _("— choisir —")), (NOT_LABELLED, _("Ne pas labelliser"))]
+            + [(pk, str(level)) for pk, level in self.levels.items()],
+            required=final,
+            help_text=_("Obligatoire pour remettre l'évaluation."),
+            error_messages={
+                "required": _("Choisissez un niveau, ou « Ne pas labelliser », avant de remettre.")
+            },
+        )
         self.domains = list(edition.criteria_domains.all())
         for domain in self.domains:
             self.fields[f"score_{domain.pk}"] = forms.TypedChoiceField(
@@ -68,6 +83,13 @@ class EvaluationForm(forms.Form):
 
     def other_fields(self):
         return [self[n] for n in ("proposed_level", "jury_comment", "applicant_feedback")]
+
+    def proposal(self):
+        """(level or None, chosen): None with chosen=True proposes not to label."""
+        value = self.cleaned_data.get("proposed_level") or ""
+        if not value:
+            return None, False
+        return self.levels.get(value), True
 
     def scores(self):
         return {
@@ -136,10 +158,10 @@ class ConflictForm(forms.ModelForm):
 
 class AddJurorForm(forms.Form):
     candidature = forms.IntegerField(widget=forms.HiddenInput)
-    juror = forms.ModelChoiceField(label=_("Juré à ajouter"), queryset=None)
+    juror = PersonChoiceField(label=_("Juré à ajouter"), queryset=None)
 
     def __init__(self, *args, jury, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["juror"].queryset = (
-            get_user_model().objects.filter(jury_memberships__jury=jury).order_by("username")
+        self.fields["juror"].queryset = people_by_name(
+            get_user_model().objects.filter(jury_memberships__jury=jury)
         )

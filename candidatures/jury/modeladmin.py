@@ -2,12 +2,19 @@
 interest. ModelAdmin fits these flat, staff-only tables (list, filters, inspect) with little code;
 see docs/jury-workflow.md."""
 
+from django.contrib import messages
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.views import CreateView
 
 from candidatures.access import is_label_staff
+from candidatures.jury.assignment import replace_after_conflict, replacement_message
+from candidatures.jury.widgets import PersonSelect
 from candidatures.models import ConflictOfInterest, Evaluation
+from candidatures.models.jury import person_name
 
 
 class StaffOnlyPermissionHelper(PermissionHelper):
@@ -40,15 +47,30 @@ class ReadOnlyPermissionHelper(StaffOnlyPermissionHelper):
         return False
 
 
+def juror_column(attribute):
+    def column(obj):
+        return person_name(getattr(obj, attribute))
+
+    column.short_description = _("juré")
+    column.admin_order_field = f"{attribute}__last_name"
+    return column
+
+
 class EvaluationAdmin(ModelAdmin):
     model = Evaluation
     menu_label = _("Évaluations")
     menu_icon = "list-ol"
     permission_helper_class = ReadOnlyPermissionHelper
     inspect_view_enabled = True
-    list_display = ("candidature", "juror", "proposed_level", "submitted_at")
+    list_display = ("candidature", "juror_name", "proposed_level", "submitted_at")
     list_filter = ("candidature__edition", "submitted_at", "proposed_level__number")
-    search_fields = ("candidature__collectivite__name", "juror__username")
+    search_fields = (
+        "candidature__collectivite__name",
+        "juror__first_name",
+        "juror__last_name",
+        "juror__username",
+    )
+    juror_name = staticmethod(juror_column("juror"))
 
     def get_queryset(self, request):
         return (
@@ -60,14 +82,38 @@ class EvaluationAdmin(ModelAdmin):
         )
 
 
+class ConflictCreateView(CreateView):
+    """Staff declare a juror's link: the juror's unsubmitted assignments on that body go to a
+    replacement at once, and the message says so (the staff email goes out as well)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        conflict = self.instance
+        for candidature, replacement in replace_after_conflict(conflict, by=self.request.user):
+            messages.warning(
+                self.request,
+                replacement_message(candidature, conflict.user, replacement)
+                + " "
+                + _t("L'équipe du label est prévenue par courriel."),
+            )
+        return response
+
+
 class ConflictOfInterestAdmin(ModelAdmin):
     model = ConflictOfInterest
     menu_label = _("Conflits d'intérêts")
     menu_icon = "warning"
     permission_helper_class = StaffOnlyPermissionHelper
+    create_view_class = ConflictCreateView
     inspect_view_enabled = True
-    list_display = ("user", "collectivite", "reason", "declared_at")
-    search_fields = ("collectivite__name", "user__username")
+    list_display = ("juror_name", "collectivite", "reason", "declared_at")
+    search_fields = ("collectivite__name", "user__first_name", "user__last_name", "user__username")
+    panels = [
+        FieldPanel("user", widget=PersonSelect),
+        FieldPanel("collectivite"),
+        FieldPanel("reason"),
+    ]
+    juror_name = staticmethod(juror_column("user"))
 
 
 class JuryWorkAdminGroup(ModelAdminGroup):

@@ -13,6 +13,14 @@ from wagtail.models import Orderable
 SCORE_MIN, SCORE_MAX = 0, 5
 
 
+def person_name(user):
+    """How a juror (or any person of the process) is shown on every screen, list, chooser and
+    history entry: the full name, the login only when no name is known."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
 class Jury(ClusterableModel):
     """One jury per édition: its members grade the dossiers assigned to them."""
 
@@ -24,10 +32,24 @@ class Jury(ClusterableModel):
         default=2,
         help_text=_("Nombre d'évaluations demandées par dossier."),
     )
+    president_evaluates = models.BooleanField(
+        _("le président évalue aussi des dossiers"),
+        default=False,
+        help_text=_(
+            "Par défaut, le président décide sans évaluer : il ne reçoit aucun dossier à noter."
+        ),
+    )
+    staff_may_decide = models.BooleanField(
+        _("l'équipe du label peut décider à la place du président"),
+        default=False,
+        help_text=_("Par défaut, seul le président du jury enregistre le niveau et les mentions."),
+    )
 
     panels = [
         FieldPanel("edition"),
         FieldPanel("jurors_per_dossier"),
+        FieldPanel("president_evaluates"),
+        FieldPanel("staff_may_decide"),
         InlinePanel("members", label=_("membres"), min_num=1),
     ]
 
@@ -46,6 +68,17 @@ class Jury(ClusterableModel):
 
     def juror_ids(self):
         return list(self.members.values_list("user_id", flat=True))
+
+    def evaluators(self, members=None):
+        """The members who receive dossiers to evaluate: everyone but the president, unless the
+        jury's settings say he evaluates too. ``members`` may be a prefetched list."""
+        members = list(self.members.all()) if members is None else members
+        return [m for m in members if self.president_evaluates or not m.is_president]
+
+    @classmethod
+    def staff_decides(cls, edition_id):
+        """Do this édition's jury settings let label staff decide in the president's place?"""
+        return cls.objects.filter(edition_id=edition_id, staff_may_decide=True).exists()
 
 
 class JuryMember(Orderable):
@@ -72,7 +105,7 @@ class JuryMember(Orderable):
         ]
 
     def __str__(self):
-        return self.user.get_full_name() or self.user.get_username()
+        return person_name(self.user)
 
 
 class ConflictOfInterest(models.Model):
@@ -94,7 +127,7 @@ class ConflictOfInterest(models.Model):
     declared_at = models.DateTimeField(_("déclaré le"), default=timezone.now)
 
     class Meta:
-        ordering = ["user__username", "collectivite__name"]
+        ordering = ["user__last_name", "user__first_name", "user__username", "collectivite__name"]
         verbose_name = _("conflit d'intérêts")
         verbose_name_plural = _("conflits d'intérêts")
         constraints = [
@@ -102,7 +135,7 @@ class ConflictOfInterest(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} — {self.collectivite}"
+        return f"{person_name(self.user)} — {self.collectivite}"
 
 
 class Assignment(models.Model):
@@ -121,7 +154,7 @@ class Assignment(models.Model):
     assigned_at = models.DateTimeField(_("attribué le"), default=timezone.now)
 
     class Meta:
-        ordering = ["candidature", "juror__username"]
+        ordering = ["candidature", "juror__last_name", "juror__first_name", "juror__username"]
         verbose_name = _("attribution")
         verbose_name_plural = _("attributions")
         constraints = [
@@ -129,7 +162,7 @@ class Assignment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.candidature} → {self.juror}"
+        return f"{self.candidature} → {person_name(self.juror)}"
 
 
 class EvaluationQuerySet(models.QuerySet):
@@ -163,7 +196,14 @@ class Evaluation(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("Laisser vide pour proposer de ne pas labelliser."),
+        help_text=_("Vide : le juré propose de ne pas labelliser (si niveau choisi)."),
+    )
+    level_chosen = models.BooleanField(
+        _("niveau proposé choisi"),
+        default=True,
+        help_text=_(
+            "Faux tant que le juré n'a choisi ni un niveau ni « ne pas labelliser » (brouillon)."
+        ),
     )
     jury_comment = models.TextField(_("commentaire pour le jury"), blank=True)
     applicant_feedback = models.TextField(_("retour pour le candidat"), blank=True)
@@ -174,7 +214,7 @@ class Evaluation(models.Model):
     objects = EvaluationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["candidature", "juror__username"]
+        ordering = ["candidature", "juror__last_name", "juror__first_name", "juror__username"]
         verbose_name = _("évaluation")
         verbose_name_plural = _("évaluations")
         constraints = [
@@ -182,7 +222,7 @@ class Evaluation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.candidature} — {self.juror}"
+        return f"{self.candidature} — {person_name(self.juror)}"
 
     @property
     def is_submitted(self):

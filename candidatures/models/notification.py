@@ -13,6 +13,10 @@ class NotificationEvent(models.TextChoices):
     JUROR_ASSIGNED = "juror_assigned", _("Dossier attribué (juré)")
     JUROR_REMINDER = "juror_reminder", _("Rappel des évaluations manquantes (juré)")
     STAFF_NEW_SUBMISSION = "staff_new_submission", _("Nouveau dossier déposé (équipe)")
+    STAFF_CONFLICT_DECLARED = (
+        "staff_conflict_declared",
+        _("Lien d'intérêts déclaré et remplacement du juré (équipe)"),
+    )
 
 
 # Placeholders use Django template syntax; applicant emails never carry an admin link.
@@ -58,6 +62,10 @@ DEFAULT_TEMPLATES = {
         "Nouveau dossier déposé : {{ collectivite }} ({{ edition_year }})",
         "Bonjour,\n\n{{ collectivite }} a déposé son dossier pour l'édition {{ edition_year }}. "
         "Il attend la vérification de recevabilité : {{ admin_url }}\n",
+    ),
+    NotificationEvent.STAFF_CONFLICT_DECLARED: (
+        "Lien d'intérêts déclaré : {{ collectivite }} ({{ edition_year }})",
+        "Bonjour,\n\n{{ message }}\n\nLes attributions de l'édition : {{ admin_url }}\n",
     ),
 }
 

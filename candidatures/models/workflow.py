@@ -9,7 +9,16 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
+from candidatures.models.jury import Jury
 from candidatures.roles import is_label_staff
+
+
+def staff_may_decide(user, candidature):
+    """Label staff record a decision only when the jury's settings let them (a superuser
+    always may); the permission map (``permissions.CONDITIONS``) asks the same question."""
+    if not is_label_staff(user):
+        return False
+    return user.is_superuser or Jury.staff_decides(candidature.edition_id)
 
 
 def carry_approvals(task_state):
@@ -146,15 +155,17 @@ class DeliberationTask(CandidatureTask):
     """Délibération: the president or staff record the final level and the mentions."""
 
     def get_actions(self, obj, user):
-        # Staff may approve from the editor after filling the decision panels; the president
-        # uses the deliberation screen (they have no access to the editor).
-        if is_label_staff(user):
+        # Staff may approve from the editor after filling the decision panels, when the jury's
+        # settings let them decide; the president uses the deliberation screen.
+        if staff_may_decide(user, obj):
             return [("approve", _("Valider la décision"), False)]
         return []
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve" and is_label_staff(user):
+        if action_name == "approve" and staff_may_decide(
+            user, task_state.workflow_state.content_object
+        ):
             from candidatures.jury.deliberation import finish_deliberation
 
             finish_deliberation(task_state, user)

@@ -139,6 +139,8 @@ def test_auto_assignment_button(client, edition, jury, people):
 def test_staff_can_decide_from_the_editor_without_restarting_the_workflow(
     client, edition, jury, people
 ):
+    """Only when the jury's settings let staff decide in the president's place (default: no,
+    the editor then offers no "Valider la décision" and a forged POST changes nothing)."""
     candidature = make_candidature(edition, people["applicant"], name="Commune Éditée")
     to_evaluation(candidature, people)
     evaluate_all(candidature, edition, people)
@@ -146,20 +148,26 @@ def test_staff_can_decide_from_the_editor_without_restarting_the_workflow(
     level3 = edition.levels.get(number=3)
     client.force_login(people["staff"])
     url = reverse("wagtailsnippets_candidatures_candidature:edit", args=[candidature.pk])
-    response = client.post(
-        url,
-        {
-            "action-workflow-action": "on",
-            "workflow-action-name": "approve",
-            "workflow-action-extra-data": "{}",
-            "decision_level": str(level3.pk),
-            "public_comment": "Un bon niveau 3.",
-            "mentions-TOTAL_FORMS": "0",
-            "mentions-INITIAL_FORMS": "0",
-            "mentions-MIN_NUM_FORMS": "0",
-            "mentions-MAX_NUM_FORMS": "1000",
-        },
-    )
+    data = {
+        "action-workflow-action": "on",
+        "workflow-action-name": "approve",
+        "workflow-action-extra-data": "{}",
+        "decision_level": str(level3.pk),
+        "public_comment": "Un bon niveau 3.",
+        "mentions-TOTAL_FORMS": "0",
+        "mentions-INITIAL_FORMS": "0",
+        "mentions-MIN_NUM_FORMS": "0",
+        "mentions-MAX_NUM_FORMS": "1000",
+    }
+    assert "Valider la décision" not in client.get(url).content.decode()
+    client.post(url, data)
+    candidature.refresh_from_db()
+    assert candidature.status == "deliberation" and not candidature.live
+
+    jury.staff_may_decide = True
+    jury.save()
+    assert "Valider la décision" in client.get(url).content.decode()
+    response = client.post(url, data)
     assert response.status_code == 302
     candidature.refresh_from_db()
     assert candidature.status == "decided"

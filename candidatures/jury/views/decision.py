@@ -17,13 +17,17 @@ from candidatures.jury.assignment import add_juror, assign_edition, remove_juror
 from candidatures.jury.deliberation import (
     current_task_is,
     dossier_figures,
+    earlier_levels,
     earlier_results,
     mention_suggestions,
     record_decision,
+    table_rights,
 )
 from candidatures.jury.forms import AddJurorForm, DecisionForm
 from candidatures.jury.views.common import get_visible_candidature, require
+from candidatures.lifecycle.states import DECIDED_STATUSES
 from candidatures.models import Assignment, CandidatureStatus, DeliberationTask, Jury
+from candidatures.models.jury import person_name
 from editions.models import Edition
 
 TABLE_STATUSES = [
@@ -36,21 +40,25 @@ TABLE_STATUSES = [
 
 def table(request, year):
     edition = get_object_or_404(Edition, year=year)
-    require(is_label_staff(request.user) or is_president_for(request.user, edition.pk))
+    user = request.user
+    require(is_label_staff(user) or is_president_for(user, edition.pk))
     jury = Jury.objects.filter(edition=edition).first()
     jurors = [m.user for m in jury.members.select_related("user")] if jury else []
     domains = list(edition.criteria_domains.all())
-    candidatures = (
-        visible_candidatures(request.user)
+    candidatures = list(
+        visible_candidatures(user)
         .filter(edition=edition, status__in=TABLE_STATUSES)
         .select_related("collectivite", "decision_level")
         .prefetch_related("evaluations__proposed_level")
+        .order_by("collectivite__name")
     )
+    rights = table_rights(user, edition, candidatures)
+    history = earlier_levels([c.collectivite_id for c in candidatures], edition.year)
     rows = []
     for candidature in candidatures:
         submitted = [e for e in candidature.evaluations.all() if e.is_submitted]
-        if not sees_other_evaluations(request.user, candidature):
-            submitted = [e for e in submitted if e.juror_id == request.user.pk]
+        if not rights[candidature.pk]["sees_others"]:
+            submitted = [e for e in submitted if e.juror_id == user.pk]
         by_juror = {e.juror_id: e for e in submitted}
         figures = dossier_figures(candidature, submitted, domains)
         rows.append(
@@ -60,6 +68,12 @@ def table(request, year):
                 "mean": figures["mean"],
                 "spread": figures["spread"],
                 "proposed": [str(level or _("non labellisé")) for level in figures["proposed"]],
+                "earlier": [
+                    (r.edition.year, str(r.level) if r.level else _("non labellisée"))
+                    for r in history.get(candidature.collectivite_id, [])
+                ],
+                "final_level": final_level(candidature),
+                "may_decide": rights[candidature.pk]["decide"],
             }
         )
     return TemplateResponse(
@@ -70,16 +84,26 @@ def table(request, year):
             "header_title": _("Délibération %(year)s") % {"year": year},
             "header_icon": "table",
             "edition": edition,
-            "jurors": jurors,
+            "jurors": [person_name(j) for j in jurors],
             "rows": rows,
         },
     )
 
 
+def final_level(candidature):
+    """The level decided, once there is a decision ("—" before)."""
+    if candidature.status not in DECIDED_STATUSES:
+        return "—"
+    return str(candidature.decision_level or _("non labellisée"))
+
+
 def decide(request, pk):
     candidature = get_visible_candidature(request, pk)
-    require(can_decide(request.user, candidature))
-    open_for_decision = current_task_is(candidature, DeliberationTask)
+    may_decide = can_decide(request.user, candidature)
+    # Staff follow the deliberation; they decide only when the jury's settings let them.
+    require(may_decide or is_label_staff(request.user))
+    in_deliberation = current_task_is(candidature, DeliberationTask)
+    open_for_decision = in_deliberation and may_decide
     form = DecisionForm(
         request.POST if request.method == "POST" else None,
         candidature=candidature,
@@ -90,6 +114,7 @@ def decide(request, pk):
     )
     status = 200
     if request.method == "POST":
+        require(may_decide)
         if not open_for_decision:
             messages.error(request, _("Ce dossier n'est pas en délibération."))
             return redirect("candidatures_jury:decide", pk=candidature.pk)
@@ -130,9 +155,24 @@ def decide(request, pk):
             "suggestions": mention_suggestions(candidature),
             "form": form,
             "open_for_decision": open_for_decision,
+            "closed_reason": closed_reason(candidature, in_deliberation, may_decide),
         },
         status=status,
     )
+
+
+def closed_reason(candidature, in_deliberation, may_decide):
+    """Why the decision form is not shown (empty when it is)."""
+    if not may_decide:
+        return _(
+            "Le président du jury décide : les paramètres du jury %(year)s ne permettent pas à "
+            "l'équipe du label de décider à sa place."
+        ) % {"year": candidature.edition.year}
+    if not in_deliberation:
+        return _("Ce dossier n'est pas en délibération (état : %(status)s).") % {
+            "status": candidature.get_status_display()
+        }
+    return ""
 
 
 def assignments(request, year):
@@ -176,13 +216,22 @@ def assignments(request, year):
         .select_related("collectivite")
         .prefetch_related("assignments__juror", "evaluations")
     )
-    loads = {}
-    for a in Assignment.objects.filter(candidature__edition=edition).select_related("juror"):
-        loads[a.juror] = loads.get(a.juror, 0) + 1
+    members = list(jury.members.select_related("user")) if jury else []
+    evaluators = [m.user for m in jury.evaluators(members)] if jury else []
+    counts = {}
+    for juror_id in Assignment.objects.filter(candidature__edition=edition).values_list(
+        "juror_id", flat=True
+    ):
+        counts[juror_id] = counts.get(juror_id, 0) + 1
+    loads = sorted(
+        ((person_name(u), counts.get(u.pk, 0)) for u in evaluators), key=lambda item: item[0]
+    )
+    per_dossier = jury.jurors_per_dossier if jury else 0
     rows = [
         {
             "candidature": c,
             "assignments": list(c.assignments.all()),
+            "missing": max(per_dossier - len(c.assignments.all()), 0),
             "submitted": {e.juror_id for e in c.evaluations.all() if e.is_submitted},
             "form": AddJurorForm(initial={"candidature": c.pk}, jury=jury, auto_id=f"id_c{c.pk}_%s")
             if jury
@@ -200,7 +249,8 @@ def assignments(request, year):
             "edition": edition,
             "jury": jury,
             "rows": rows,
-            "loads": sorted(loads.items(), key=lambda item: item[0].get_username()),
+            "loads": loads,
+            "short": [row for row in rows if row["missing"]],
         },
         status=status,
     )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from candidatures.access import can_evaluate, is_label_staff, sees_other_evaluations
 from candidatures.answers import answer_sections, attachments_for
-from candidatures.jury.assignment import remove_juror
+from candidatures.jury.assignment import replace_after_conflict
 from candidatures.jury.deliberation import current_task_is, dossier_figures, submit_evaluation
 from candidatures.jury.forms import ConflictForm, EvaluationForm
 from candidatures.jury.views.common import get_visible_candidature, require
@@ -21,6 +21,7 @@ from candidatures.models import (
     JuryEvaluationTask,
     JuryMember,
 )
+from candidatures.models.jury import person_name
 from home import readlog
 
 
@@ -95,6 +96,7 @@ def evaluate(request, pk):
     candidature = get_visible_candidature(request, pk)
     user = request.user
     require(can_evaluate(user, candidature))
+    readlog.record_read(request, candidature, readlog.Action.VIEW, "évaluation du jury")
     evaluation = Evaluation.objects.filter(candidature=candidature, juror=user).first()
     open_for_evaluation = current_task_is(candidature, JuryEvaluationTask)
     editable = open_for_evaluation and not (evaluation and evaluation.is_submitted)
@@ -113,7 +115,7 @@ def evaluate(request, pk):
             with transaction.atomic():
                 evaluation = evaluation or Evaluation(candidature=candidature, juror=user)
                 evaluation.scores = form.scores()
-                evaluation.proposed_level = form.cleaned_data["proposed_level"]
+                evaluation.proposed_level, evaluation.level_chosen = form.proposal()
                 evaluation.jury_comment = form.cleaned_data["jury_comment"]
                 evaluation.applicant_feedback = form.cleaned_data["applicant_feedback"]
                 evaluation.full_clean()
@@ -153,9 +155,35 @@ def evaluate(request, pk):
             "open_for_evaluation": open_for_evaluation,
             "others": others,
             "figures": figures,
+            "sections": answer_sections(candidature),
+            "attachments": attachments_for(candidature, user),
         },
         status=status,
     )
+
+
+def conflict_message(conflict, outcome):
+    """What the declaring person reads: what became of each dossier and who is told."""
+    if not outcome:
+        return _(
+            "Lien d'intérêts avec %(body)s enregistré : ses dossiers ne vous seront pas confiés."
+        ) % {"body": conflict.collectivite}
+    parts = []
+    for candidature, replacement in outcome:
+        if replacement is None:
+            parts.append(
+                _("%(body)s : aucun juré ne peut vous remplacer pour l'instant")
+                % {"body": candidature.collectivite}
+            )
+        else:
+            parts.append(
+                _("%(body)s est confié à %(name)s")
+                % {"body": candidature.collectivite, "name": person_name(replacement)}
+            )
+    return _(
+        "Lien d'intérêts enregistré, votre attribution est retirée. %(what)s. "
+        "L'équipe du label est prévenue par courriel."
+    ) % {"what": " ; ".join(parts)}
 
 
 def declare_conflict(request):
@@ -177,16 +205,8 @@ def declare_conflict(request):
                 collectivite=form.cleaned_data["collectivite"],
                 defaults={"reason": form.cleaned_data["reason"]},
             )
-            for assignment in Assignment.objects.filter(
-                juror=user, candidature__collectivite=conflict.collectivite
-            ).select_related("candidature", "juror"):
-                if not Evaluation.objects.filter(
-                    candidature=assignment.candidature, juror=user, submitted_at__isnull=False
-                ).exists():
-                    remove_juror(assignment, by=user)
-            messages.success(
-                request, _("Lien d'intérêts enregistré : ce dossier ne vous sera pas confié.")
-            )
+            outcome = replace_after_conflict(conflict, by=user)
+            messages.success(request, conflict_message(conflict, outcome))
             return redirect("candidatures_jury:dashboard")
         status = 400
     else:
