@@ -2,6 +2,7 @@
 three actions, each confirmed, each followed by a message saying what happened and who is told."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -10,15 +11,16 @@ from django.utils.translation import gettext as _
 from candidatures.access import is_label_staff
 from candidatures.answers import answer_sections, attachments_for
 from candidatures.jury import instruction
-from candidatures.jury.views.common import get_visible_candidature, require
+from candidatures.jury.views.common import get_visible_candidature
 
 LISTING = "wagtailsnippets_candidatures_candidature:list"
 
 
 def instruct(request, pk):
-    candidature = get_visible_candidature(request, pk)  # 404 for a dossier one may not see
     user = request.user
-    require(is_label_staff(user))  # the president sees dossiers, never instructs them
+    if not is_label_staff(user):
+        raise Http404  # the president sees dossiers, never instructs them: no trace of a screen
+    candidature = get_visible_candidature(request, pk)
     task_state = instruction.eligibility_task_state(candidature)
     actions = dict(instruction.instruction_actions(candidature, user, task_state))
     status, confirm, chosen = 200, None, None
