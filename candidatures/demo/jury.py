@@ -1,5 +1,6 @@
-"""Demo jury work for the open édition (2027): a jury (jure1, jure2, president) and dossiers at
-each stage of the workflow, so that each demo account finds work on logging in.
+"""Demo jury work for the open édition (2027): a jury (jure1, jure2, jure3 and the president, who
+decides and does not evaluate) and dossiers at each stage of the workflow, so that each demo
+account finds work on logging in (and a juror who declares a conflict gets a replacement).
 
 Idempotent: a demo dossier that already exists is left as it is (admin edits are kept); only the
 missing pieces are created. Runs after the applicant demo.
@@ -39,6 +40,14 @@ QUESTIONS = [
                 "key": "strategie_deliberation",
                 "label": "Cette stratégie a-t-elle été votée ?",
                 "type": "yes_no",
+                "help_text": "",
+                "required": False,
+                "choices": [],
+            },
+            {
+                "key": "strategie_piece",
+                "label": "Délibération ou schéma directeur (PDF)",
+                "type": "file",
                 "help_text": "",
                 "required": False,
                 "choices": [],
@@ -108,7 +117,7 @@ def demo_user(username, group_name, first_name, last_name):
 
 
 def open_edition():
-    from editions.models import CriteriaDomain, Edition
+    from editions.models import CriteriaDomain, Edition, MentionType
 
     now = timezone.now()
     edition, _ = Edition.objects.get_or_create(
@@ -126,7 +135,36 @@ def open_edition():
     if not edition.criteria_domains.exists():
         for order, name in enumerate(DOMAINS_2024):
             CriteriaDomain.objects.create(edition=edition, name=name, sort_order=order)
+    if not edition.mention_types.exists():
+        from editions.demo.facts import MENTIONS
+
+        for name in MENTIONS[2027]:
+            MentionType.objects.create(edition=edition, name=name)
     return edition
+
+
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def demo_attachment(candidature, n, applicant):
+    """The answer given as a file: a small PDF on the private storage."""
+    from django.core.files.base import ContentFile
+
+    from candidatures.models import Attachment
+
+    name = f"deliberation-demonstration-{n}.pdf"
+    Attachment.objects.create(
+        candidature=candidature,
+        question_key="strategie_piece",
+        file=ContentFile(DEMO_PDF, name=name),
+        original_name=name,
+        content_type="application/pdf",
+        size=len(DEMO_PDF),
+        uploaded_by=applicant,
+    )
 
 
 def demo_dossier(edition, n, applicant):
@@ -164,6 +202,7 @@ def demo_dossier(edition, n, applicant):
         submitted_at=timezone.now(),
     )
     candidature.save_revision(user=applicant)
+    demo_attachment(candidature, n, applicant)
     return candidature, True
 
 
@@ -203,20 +242,24 @@ def load(stdout=None):
     ensure_groups_and_workflow()
     jure1 = demo_user("jure1", "Jury", "Jeanne", "Jurée")
     jure2 = demo_user("jure2", "Jury", "Paul", "Juré")
+    jure3 = demo_user("jure3", "Jury", "Lucie", "Marchand")
     president = demo_user("president", "Président du jury", "Camille", "Présidente")
-    if not all((jure1, jure2, president)):
+    if not all((jure1, jure2, jure3, president)):
         say(stdout, "Jury de démonstration : comptes absents et non autorisés, rien à faire.")
         return None
     edition = open_edition()
     jury, _ = Jury.objects.get_or_create(edition=edition)
-    for user, is_president in ((jure1, False), (jure2, False), (president, True)):
+    for user, is_president in ((jure1, False), (jure2, False), (jure3, False), (president, True)):
         JuryMember.objects.get_or_create(
             jury=jury, user=user, defaults={"is_president": is_president}
         )
 
     User = get_user_model()
     applicant = User.objects.filter(username="candidat").first()
-    staff = User.objects.filter(is_superuser=True).order_by("pk").first()
+    staff = (
+        User.objects.filter(username="equipe").first()
+        or User.objects.filter(is_superuser=True).order_by("pk").first()
+    )
 
     # 101: waiting for recevabilité.
     c, created = demo_dossier(edition, 101, applicant)
@@ -240,5 +283,8 @@ def load(stdout=None):
         approve_current(c, staff)
         for juror, level in zip(done, (3, 4), strict=False):
             evaluate(c, juror, level, 3)
-    say(stdout, "Jury de démonstration 2027 : jure1, jure2, president (mot de passe demo-tnl).")
+    say(
+        stdout,
+        "Jury de démonstration 2027 : jure1, jure2, jure3, president (mot de passe demo-tnl).",
+    )
     return jury
