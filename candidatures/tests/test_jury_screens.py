@@ -203,6 +203,17 @@ def test_jury_pages_are_valid_html(client, edition, jury, people):
     client.force_login(people["staff"])
     response = client.get(reverse("candidatures_jury:assignments", args=[edition.year]))
     assert html_errors(response.content.decode()) == []
+    # The recevabilité screen, its refused form (400) and its confirmation step.
+    instructed = make_candidature(edition, people["applicant"], name="Commune Instruite")
+    submit(instructed, people["applicant"])
+    url = reverse("candidatures_jury:instruct", args=[instructed.pk])
+    for response in (
+        client.get(url),
+        client.post(url, {"action": "ineligible", "ineligible-comment": ""}),
+        client.post(url, {"action": "ineligible", "ineligible-comment": "Hors champ."}),
+    ):
+        assert response.status_code in (200, 400)
+        assert html_errors(response.content.decode()) == [], response.status_code
 
 
 @pytest.mark.parametrize("who", ["jure1", "president", "staff"])

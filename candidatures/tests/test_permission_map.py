@@ -93,9 +93,19 @@ def test_roles_and_screens_answer_as_the_map_says(world):
                         status,
                     )
                 checked += 1
+            # Deciding: the president of the édition (and a superuser), in deliberation only;
+            # staff only when the jury's settings say so (default no, checked below).
+            expected_decide = state == "deliberation" and name in ("president", "superuser")
+            assert can(user, "decide", dossier) == expected_decide, (name, state)
             attachment = dossier.attachments.get()
             response = client.get(reverse("candidatures:attachment", args=[attachment.pk]))
             expected = 200 if can(user, "download", dossier) else 404
             assert response.status_code == expected, (name, state, response.status_code)
             checked += 1
+    jury = world["jury"]
+    jury.staff_may_decide = True
+    jury.save(update_fields=["staff_may_decide"])
+    for state in STATES:
+        expected = state == "deliberation"
+        assert can(world["users"]["staff"], "decide", world["dossiers"][state]) == expected
     print(f"\n{checked} answers checked in {time.monotonic() - started:.1f}s")
