@@ -3,18 +3,23 @@ test to pay the live server and the demo once:
 
 (a) label staff (``equipe``) instructs a dossier on the recevabilité screen: déclarer recevable;
 (b) a juror (``jure2``) declares a conflict on an assigned dossier (a replacement is named),
-    reads an assigned dossier and its attachment, records and submits an evaluation, then sees
-    the other juror's evaluation;
+    reads an assigned dossier and its attachment, records and submits an evaluation (after a
+    refused submission without a level, which keeps what was typed), then sees the other juror's
+    evaluation;
 (c) the president (``president``) reads the deliberation table, clicks "Décider", decides a
     level and a mention.
 
-Pages loaded and clicks are counted per journey and printed for the closing note.
+Pages loaded and clicks are counted per journey and printed for the closing note; axe-core checks
+the recevabilité screen, the evaluation screen, the juror's dashboard and the deliberation table.
+(This replaces the former ``test_browser_jury.py``, whose evaluation path it covers.)
 """
 
 import re
 
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser import axe_violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -78,6 +83,7 @@ def test_staff_juror_and_president_journeys(live_server, page):
     expect(page.get_by_role("button", name="Demander des compléments…")).to_be_visible()
     expect(page.get_by_role("button", name="Déclarer irrecevable…")).to_be_visible()
     expect(page.get_by_text("Enregistrer le brouillon")).to_have_count(0)
+    assert axe_violations(page) == []
     journey.click(page.get_by_role("button", name="Déclarer recevable…"))
     journey.click(page.get_by_role("button", name="Confirmer : Déclarer recevable"))
     expect(
@@ -116,14 +122,30 @@ def test_staff_juror_and_president_journeys(live_server, page):
     assert download.value.suggested_filename == "deliberation-demonstration-103.pdf"
     level = page.get_by_label("Niveau proposé")
     assert level.input_value() == ""  # no default level
+    assert axe_violations(page) == []
     for select in page.locator("select[name^=score_]").all():
         select.select_option("3")
         journey.clicks += 1
-    level.select_option(label="Niveau 3")
     page.get_by_label("Commentaire pour le jury").fill("Stratégie votée, données ouvertes.")
-    journey.clicks += 2
+    journey.clicks += 1
+    # Detour (not counted): submitting without a level says so in French, nothing typed is lost.
+    detour = (journey.pages, journey.clicks)
+    journey.click(page.get_by_role("button", name="Remettre l'évaluation"))
+    expect(
+        page.get_by_text("Choisissez un niveau, ou « Ne pas labelliser », avant de remettre.")
+    ).to_be_visible()
+    assert page.get_by_label("Commentaire pour le jury").input_value() == (
+        "Stratégie votée, données ouvertes."
+    )
+    assert [e for e in page.console_errors if "status of 400" not in e] == []
+    page.console_errors.clear()  # the refused form answers 400 on purpose; Chromium logs it
+    journey.pages, journey.clicks = detour
+    page.get_by_label("Niveau proposé").select_option(label="Niveau 3")
+    journey.clicks += 1
     journey.click(page.get_by_role("button", name="Remettre l'évaluation"))
     expect(page.get_by_text("Votre évaluation est remise.")).to_be_visible()
+    page.wait_for_timeout(1000)  # let Wagtail's message banner finish fading in before axe
+    assert axe_violations(page) == []
     assert Evaluation.objects.get(candidature=dossier[103], juror__username="jure2").is_submitted
     journey.click(page.get_by_role("link", name="Collectivité de démonstration 103 (2027)"))
     expect(page.get_by_text("Évaluations remises, côte à côte")).to_be_visible()
@@ -139,6 +161,7 @@ def test_staff_juror_and_president_journeys(live_server, page):
     expect(
         page.get_by_role("columnheader", name="Niveaux des éditions précédentes")
     ).to_be_visible()
+    assert axe_violations(page) == []
     journey.click(page.get_by_role("link", name="Décider Collectivité de démonstration 105"))
     page.get_by_label("Niveau attribué").select_option(label="Niveau 4")
     page.get_by_label("Décerner", exact=True).first.check()
