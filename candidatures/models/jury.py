@@ -137,6 +137,9 @@ class ConflictOfInterest(models.Model):
     def __str__(self):
         return f"{person_name(self.user)} — {self.collectivite}"
 
+    def get_user_display(self):  # the admin's inspect view shows the name, not the login
+        return person_name(self.user)
+
 
 class Assignment(models.Model):
     candidature = models.ForeignKey(
@@ -223,6 +226,9 @@ class Evaluation(models.Model):
 
     def __str__(self):
         return f"{self.candidature} — {person_name(self.juror)}"
+
+    def get_juror_display(self):  # the admin's inspect view shows the name, not the login
+        return person_name(self.juror)
 
     @property
     def is_submitted(self):

@@ -233,6 +233,9 @@ def test_jurors_are_shown_by_full_name_everywhere(edition, jury, people):
         "jury": reverse("wagtailsnippets_candidatures_jury:edit", args=[jury.pk]),
         "conflits": "/admin/candidatures/conflictofinterest/",
         "évaluations": "/admin/candidatures/evaluation/",
+        "évaluation": f"/admin/candidatures/evaluation/inspect/{evaluation.pk}/",
+        "conflit": "/admin/candidatures/conflictofinterest/inspect/"
+        f"{ConflictOfInterest.objects.get().pk}/",
         "historique": reverse(
             "wagtailsnippets_candidatures_candidature:history", args=[dossier.pk]
         ),
