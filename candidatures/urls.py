@@ -59,6 +59,11 @@ urlpatterns = [
         name="autosave",
     ),
     path("espace-candidat/dossiers/<int:pk>/recapitulatif/", steps.recap, name="recap"),
+    path(
+        "espace-candidat/dossiers/<int:pk>/recapitulatif.pdf",
+        steps.recap_pdf,
+        name="recap_pdf",
+    ),
     path("espace-candidat/dossiers/<int:pk>/deposer/", steps.submit_view, name="submit"),
     path("espace-candidat/dossiers/<int:pk>/retirer/", steps.withdraw_view, name="withdraw"),
     path("espace-candidat/pieces/<int:pk>/", files.download, name="attachment"),

@@ -68,6 +68,7 @@ def submit(candidature, user, now=None):
             raise SubmissionRefused(problems)
         current.status = CandidatureStatus.SUBMITTED
         current.submitted_at = now
+        current.assign_receipt_number()
         current = EditAction(current, user=user).execute(skip_permission_checks=True)
         start_or_resume_workflow(current, user)
     current.refresh_from_db()

@@ -58,6 +58,7 @@ def submit_to_workflow(candidature, user):
     space goes through ``applicant.submission.submit``, which checks the dossier first)."""
     if not candidature.submitted_at:
         Candidature.objects.filter(pk=candidature.pk).update(submitted_at=timezone.now())
+    candidature.assign_receipt_number()
     return start_or_resume_workflow(candidature, user)
 
 
