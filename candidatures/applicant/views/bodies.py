@@ -15,14 +15,17 @@ from candidatures.applicant.bodies import (
     DuplicateBody,
     collectivite_from_territory,
     existing_body,
+    is_pending,
     register_body,
     search_territories,
 )
-from candidatures.applicant.emails import send_access_request_email, send_invitation_email
+from candidatures.applicant.bodies import request_access as ask_for_access
+from candidatures.applicant.emails import send_invitation_email
 from candidatures.applicant.forms.accounts import InvitationForm, SignupForm
 from candidatures.applicant.forms.bodies import OtherBodyForm, TerritoryForm
 from candidatures.models import ApplicantProfile, Invitation, Membership
 from editions.models import Collectivite
+from home.emails import absolute
 from home.security import throttling
 
 
@@ -66,6 +69,24 @@ def duplicate_response(request, existing):
     )
 
 
+def registered_message(request, collectivite):
+    if is_pending(collectivite):
+        messages.warning(
+            request,
+            _(
+                "%(name)s est inscrit(e) : vous pouvez commencer son dossier. L'équipe du label "
+                "confirmera que vous représentez cet organisme avant que vous puissiez le déposer."
+            )
+            % {"name": collectivite.name},
+        )
+    else:
+        messages.success(
+            request,
+            _("%(name)s est inscrit(e) : vous pouvez commencer son dossier.")
+            % {"name": collectivite.name},
+        )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def register_territory(request):
@@ -75,14 +96,10 @@ def register_territory(request):
     if request.method == "POST" and form.is_valid():
         collectivite = collectivite_from_territory(form.cleaned_data["territory"])
         try:
-            register_body(request.user, collectivite)
+            collectivite = register_body(request.user, collectivite)
         except DuplicateBody as duplicate:
             return duplicate_response(request, duplicate.existing)
-        messages.success(
-            request,
-            _("%(name)s est inscrite : vous pouvez commencer son dossier.")
-            % {"name": collectivite.name},
-        )
+        registered_message(request, collectivite)
         return redirect("candidatures:dashboard")
     context = {"form": form, "query": query, "results": results}
     return render(
@@ -103,10 +120,10 @@ def register_other(request):
             name=data["name"], kind=data["kind"], siren=data["siren"], website=data["website"]
         )
         try:
-            register_body(request.user, collectivite)
+            collectivite = register_body(request.user, collectivite)
         except DuplicateBody as duplicate:
             return duplicate_response(request, duplicate.existing)
-        messages.success(request, _("%(name)s est inscrit.") % {"name": collectivite.name})
+        registered_message(request, collectivite)
         return redirect("candidatures:dashboard")
     return render(
         request,
@@ -123,13 +140,19 @@ def request_access(request, pk):
     collectivite = get_object_or_404(Collectivite, pk=pk)
     if existing_body(collectivite.insee_code, collectivite.siren) is None:
         raise Http404
+    sent_to = "members"
     if not throttling.over_limits(request, throttling.ACCESS_REQUEST_LIMITS):
-        send_access_request_email.enqueue(collectivite.pk, request.user.email)
-    messages.success(
-        request,
-        _("Votre demande a été transmise aux membres de %(name)s, qui pourront vous inviter.")
-        % {"name": collectivite.name},
-    )
+        sent_to = ask_for_access(request.user, collectivite)
+    if sent_to == "staff":
+        text = _(
+            "Votre demande pour %(name)s a été transmise à l'équipe du label, qui vérifie qui "
+            "représente cet organisme et vous répondra par courriel."
+        )
+    else:
+        text = _(
+            "Votre demande a été transmise aux membres de %(name)s, qui pourront vous inviter."
+        )
+    messages.success(request, text % {"name": collectivite.name})
     return redirect("candidatures:dashboard")
 
 
@@ -156,10 +179,8 @@ def members(request, pk):
             invitation = Invitation.objects.create(
                 email=form.cleaned_data["email"], collectivite=collectivite, invited_by=request.user
             )
-            link = request.build_absolute_uri(
-                reverse("candidatures:invitation", args=[invitation.token])
-            )
-            send_invitation_email.enqueue(invitation.pk, link)
+            link = absolute(reverse("candidatures:invitation", args=[invitation.token]))
+            send_invitation_email(invitation.pk, link)
             messages.success(
                 request,
                 _("Invitation envoyée à %(email)s (valable 7 jours).")
