@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
@@ -61,9 +62,37 @@ def domain_hint(claim):
 domain_hint.short_description = _("domaine")
 
 
+class Computed(Column):
+    """A listing column computed by a function of the claim."""
+
+    def __init__(self, function):
+        super().__init__(function.__name__, label=function.short_description)
+        self.function = function
+
+    def get_value(self, instance):
+        return self.function(instance)
+
+
 class ClaimIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user", "collectivite")
+
+    def get_add_url(self):
+        return None
+
+    def get_edit_url(self, instance):
+        if instance.status == ClaimStatus.PENDING and can_decide(self.request.user):
+            return reverse(f"{NAME}:confirm", args=[instance.pk])
+        return None
+
+    def get_copy_url(self, instance):
+        return None
+
+    def get_inspect_url(self, instance):
+        return None
+
+    def get_delete_url(self, instance):
+        return None
 
     def get_list_more_buttons(self, instance):
         if instance.status != ClaimStatus.PENDING or not can_decide(self.request.user):
@@ -129,10 +158,10 @@ class BodyClaimViewSet(ModelViewSet):
     index_view_class = ClaimIndexView
     list_display = [
         "collectivite",
-        requester_name,
-        requester_email,
-        requester_role,
-        domain_hint,
+        Computed(requester_name),
+        Computed(requester_email),
+        Computed(requester_role),
+        Computed(domain_hint),
         "status",
         "created_at",
     ]

@@ -101,7 +101,13 @@ def test_from_registration_to_submission_in_chromium(live_server, page, tmp_path
     no_violations(page)
     page.get_by_role("button", name="Enregistrer et voir le récapitulatif").click()
 
-    # Recap, then submit.
+    # Recap, then submit (once label staff confirmed the first account: tests/test_body_claims.py).
+    page.get_by_role("heading", name="Déposer le dossier").wait_for()
+    from candidatures.applicant.bodies import confirm_claim
+    from candidatures.models import BodyClaim
+
+    confirm_claim(BodyClaim.objects.get(), by=None)
+    page.reload()
     page.get_by_role("heading", name="Déposer le dossier").wait_for()
     assert "deliberation.pdf" in page.content()
     assert page.locator("progress").get_attribute("value") == page.locator(

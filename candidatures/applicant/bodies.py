@@ -204,7 +204,9 @@ def request_access(user, collectivite):
 
 
 def confirm_claim(claim, by, method=ClaimMethod.STAFF):
-    """The claimant manages the body (and its typed website is recorded); it may submit."""
+    """The claimant manages the body (and its typed website is recorded); it may submit. The
+    other pending claims on the body are refused (their authors may be invited by the
+    confirmed manager): nobody unconfirmed keeps acting for a body that may now submit."""
     from candidatures.applicant.emails import send_claim_decision_email
 
     with transaction.atomic():
@@ -223,12 +225,15 @@ def confirm_claim(claim, by, method=ClaimMethod.STAFF):
             body.website = claim.proposed_website
             body.save(update_fields=["website"])
     send_claim_decision_email(claim)
+    others = BodyClaim.objects.pending().filter(collectivite=claim.collectivite)
+    for other in others.exclude(pk=claim.pk).select_related("user", "collectivite"):
+        refuse_claim(other, by)
     return claim
 
 
 def refuse_claim(claim, by):
-    """The claimant does not act for the body: while no manager is confirmed, their
-    membership goes (with it the drafts' access; the drafts stay with the body)."""
+    """The claimant does not act for the body: the membership they gave themselves goes (with
+    it the drafts' access; the drafts stay with the body); one from an invitation stays."""
     from candidatures.applicant.emails import send_claim_decision_email
 
     with transaction.atomic():
@@ -236,10 +241,9 @@ def refuse_claim(claim, by):
         claim.decided_at = timezone.now()
         claim.decided_by = by
         claim.save(update_fields=["status", "decided_at", "decided_by"])
-        if not BodyClaim.objects.filter(
-            collectivite=claim.collectivite, status=ClaimStatus.CONFIRMED
-        ).exists():
-            Membership.objects.filter(user=claim.user, collectivite=claim.collectivite).delete()
+        Membership.objects.filter(
+            user=claim.user, collectivite=claim.collectivite, invited_by__isnull=True
+        ).delete()
     send_claim_decision_email(claim)
     return claim
 
