@@ -25,6 +25,7 @@ from candidatures.applicant.forms.accounts import (
     ProfileForm,
     SignupForm,
 )
+from candidatures.applicant.views import second_factor
 from candidatures.models import ApplicantProfile
 from home.emails import TemplatedPasswordResetMixin, absolute
 from home.security import throttling
@@ -153,6 +154,12 @@ class LoginView(auth_views.LoginView):
     template_name = "candidatures/accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if second_factor.wants_code(user):
+            return second_factor.defer_login(self.request, user, self.get_redirect_url())
+        return super().form_valid(form)
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
