@@ -78,3 +78,15 @@ def test_enable_then_login_asks_the_code_then_disable_needs_the_password():
     assert not TOTPDevice.objects.filter(user=applicant).exists()
     assert not StaticDevice.objects.filter(user=applicant).exists()
     assert login(Client(), applicant)["Location"] == "/espace-candidat/"
+
+
+def test_code_guessing_is_limited_per_account_and_client():
+    applicant = person("agent-devine@ville.example", APPLICANTS)
+    device = TOTPDevice.objects.create(user=applicant, name="Application", confirmed=True)
+    client = Client()
+    assert login(client, applicant)["Location"] == "/compte/connexion/code/"
+    for _attempt in range(10):
+        client.post("/compte/connexion/code/", {"code": "000000"})
+    response = client.post("/compte/connexion/code/", {"code": code(device)})
+    assert response.status_code == 429 and "Trop d&#x27;essais" in response.content.decode()
+    assert client.get("/espace-candidat/").status_code == 302

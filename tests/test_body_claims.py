@@ -51,9 +51,12 @@ def test_a_squatter_cannot_submit_and_staff_give_the_body_to_its_real_manager():
     lyon = make_territory(name="Lyon", insee="69123", siren="216901231", postal="69001")
 
     # The squatter registers Lyon first: manager of a pending body, may draft, not submit.
+    staff = person("equipe-claims", STAFF)
     squatter = verified("lyon.officiel@mail.example", first_name="Sam", last_name="Squat")
     as_squatter = logged_in(squatter)
     assert as_squatter.post(REGISTER, {"territory": lyon.pk}).status_code == 302
+    to_staff = mail.outbox[-1]
+    assert to_staff.to == [staff.email] and "Demande à confirmer : Lyon" in to_staff.subject
     body = Collectivite.objects.get(insee_code="69123")
     assert BodyClaim.objects.get(collectivite=body).status == ClaimStatus.PENDING
     assert as_squatter.post(f"/espace-candidat/collectivites/{body.pk}/dossier/").status_code == 302
@@ -80,6 +83,7 @@ def test_a_squatter_cannot_submit_and_staff_give_the_body_to_its_real_manager():
         as_real.post(f"/espace-candidat/collectivites/{body.pk}/demander-acces/").status_code == 302
     )
     assert not any(squatter.email in m.to for m in mail.outbox)
+    assert [m.to for m in mail.outbox] == [[staff.email]]  # the queue's new entry
     real_claim = BodyClaim.objects.get(user=real)
     assert real_claim.status == ClaimStatus.PENDING and not real_claim.is_first_account
     squatter_claim = BodyClaim.objects.get(user=squatter)
@@ -92,7 +96,7 @@ def test_a_squatter_cannot_submit_and_staff_give_the_body_to_its_real_manager():
     assert real_claim.status == ClaimStatus.PENDING
 
     # Label staff see both in the queue, with name, role and address, and decide.
-    as_staff = logged_in(person("equipe-claims", STAFF))
+    as_staff = logged_in(staff)
     queue = as_staff.get("/admin/body_claims/").content.decode()
     for text in ("Rita Réelle", real.email, "Sam Squat", squatter.email, "Demande d&#x27;accès"):
         assert text in queue

@@ -92,6 +92,8 @@ def test_every_email_kind_has_text_and_html_with_links_on_the_sites_address():
     new_body = register_body(
         claimant, Collectivite(name="Syndicat de démonstration", kind="syndicat", siren="130005481")
     )
+    sent("claim_to_staff")
+    assert kinds["claim_to_staff"].to == [staff.email]
     confirm_claim(BodyClaim.objects.get(collectivite=new_body), by=staff)
     sent("claim_confirmed")
     refused = BodyClaim.objects.create(user=member, collectivite=new_body, status="refused")
@@ -131,7 +133,7 @@ def test_every_email_kind_has_text_and_html_with_links_on_the_sites_address():
     sent("wagtail_notification")
     assert kinds["wagtail_notification"].extra_headers["Auto-Submitted"] == "auto-generated"
 
-    assert len(kinds) == 11 + len(NotificationEvent.values)
+    assert len(kinds) == 12 + len(NotificationEvent.values)
     for message in kinds.values():
         assert_text_and_html_on_the_site(message)
 

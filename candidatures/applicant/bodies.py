@@ -161,6 +161,10 @@ def claim(user, collectivite, first_account=True, website=""):
     )
     if on_domain(user, known_domain(collectivite)):
         confirm_claim(claim, by=None, method=ClaimMethod.DOMAIN)
+    elif _created:
+        from candidatures.applicant.emails import send_claim_to_staff
+
+        send_claim_to_staff(claim)
     return claim
 
 

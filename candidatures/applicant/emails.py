@@ -90,3 +90,19 @@ def send_referent_notice(candidature, email, named_by):
             "login_link": absolute(reverse("candidatures:login")),
         },
     )
+
+
+def send_claim_to_staff(claim):
+    """Label staff learn of a claim waiting in their queue (Demandes d'organismes)."""
+    from candidatures.notifications import staff_recipients
+
+    send(
+        "claim_to_staff",
+        staff_recipients(),
+        {
+            "claim": claim,
+            "collectivite": claim.collectivite,
+            "requester": claim.user.get_full_name() or claim.user.email,
+            "link": absolute(reverse("body_claims:confirm", args=[claim.pk])),
+        },
+    )
