@@ -5,30 +5,19 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
-from django.utils import timezone
 
 from candidatures.models import (
-    ApplicantProfile,
     CandidatureStatus,
     EmailTemplate,
     Evaluation,
-    Membership,
     ReferentNotice,
 )
 from candidatures.tests.jury_fixtures import *  # noqa: F403
-from candidatures.tests.jury_fixtures import make_candidature, submit
+from candidatures.tests.jury_fixtures import make_candidature, submit, verified_member
 
 pytestmark = pytest.mark.django_db
 
 FAILING = {"default": {"BACKEND": "candidatures.tests.failing_mail.FailingBackend"}}
-
-
-def verified_member(user, candidature):
-    """The applicant as the applicant space makes them: verified address, member of the body."""
-    ApplicantProfile.objects.update_or_create(
-        user=user, defaults={"email_verified_at": timezone.now()}
-    )
-    Membership.objects.get_or_create(user=user, collectivite=candidature.collectivite)
 
 
 def test_edited_template_is_used(edition, jury, people):
