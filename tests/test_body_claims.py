@@ -71,7 +71,12 @@ def test_a_squatter_cannot_submit_and_staff_give_the_body_to_its_real_manager():
     assert "pas encore confirmé que vous représentez Lyon" in response.content.decode()
     candidature.refresh_from_db()
     assert candidature.status == CandidatureStatus.DRAFT
-    # Nor does the squatter reach the queue.
+    # Nor invite accomplices, nor reach the queue.
+    response = as_squatter.post(
+        f"/espace-candidat/collectivites/{body.pk}/membres/", {"email": "complice@mail.example"}
+    )
+    assert response.status_code == 409 and "une fois que l" in response.content.decode()
+    assert not body.invitations.exists() and "complice" not in mail.outbox[-1].to[0]
     assert as_squatter.get("/admin/body_claims/").status_code in {302, 403}
 
     # The real manager is refused a second registration; the request goes to staff only.

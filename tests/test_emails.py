@@ -151,3 +151,27 @@ def test_attachments_are_kept_beside_both_parts():
     message = mail.outbox[-1]
     assert message.attachments[0][0] == "recapitulatif.pdf"
     assert message.alternatives[0][1] == "text/html"
+
+
+def test_in_production_the_queued_mailer_keeps_both_parts_and_the_attachment(settings):
+    """MAILERS["default"] is home.mail's queue: the delivery is recorded, then sent by its task
+    with the HTML part and the attachment intact."""
+    from home.emails import send_templated
+    from home.models import EmailDelivery
+
+    settings.MAILERS = {
+        "default": {"BACKEND": "home.mail.QueuedEmailBackend"},
+        "outgoing": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+    mail.outbox.clear()
+    send_templated(
+        "candidatures/emails/claim_confirmed",
+        ["a@ville.example"],
+        {"collectivite": {"name": "Ville"}, "link": f"{SITE}/espace-candidat/"},
+        attachments=[("recapitulatif.pdf", b"%PDF-1.4 demo", "application/pdf")],
+    )
+    assert EmailDelivery.objects.get().status == EmailDelivery.Status.SENT
+    message = mail.outbox[-1]
+    assert message.alternatives[0][1] == "text/html" and "Ville" in message.alternatives[0][0]
+    assert message.attachments[0][0] == "recapitulatif.pdf"
+    assert message.attachments[0][1] == b"%PDF-1.4 demo"

@@ -167,7 +167,20 @@ def members(request, pk):
     form = InvitationForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if throttling.limit_reached(request, throttling.INVITATION_LIMITS):
+        if is_pending(collectivite):
+            # Until staff confirm who manages the body, its members cannot bring others in (a
+            # squatter's accomplices would outlive the refusal of the claim).
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Vous pourrez inviter vos collègues une fois que l'équipe du label aura "
+                    "confirmé que vous représentez %(name)s."
+                )
+                % {"name": collectivite.name},
+            )
+            status = 409
+        elif throttling.limit_reached(request, throttling.INVITATION_LIMITS):
             form.is_valid()
             form.add_error(
                 None,
