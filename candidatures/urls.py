@@ -56,6 +56,7 @@ urlpatterns = [
         name="request_access",
     ),
     path("espace-candidat/collectivites/<int:pk>/membres/", bodies.members, name="members"),
+    path("espace-candidat/collectivites/<int:pk>/demande/", bodies.claim_details, name="claim"),
     path("espace-candidat/collectivites/<int:pk>/dossier/", steps.start, name="start"),
     path("espace-candidat/dossiers/<int:pk>/etapes/<slug:step>/", steps.step, name="step"),
     path(

@@ -43,8 +43,10 @@ requester_email.short_description = _("adresse électronique")
 
 def requester_role(claim):
     if claim.is_first_account:
-        return _("Première inscription (responsable du compte)")
-    return _("Demande d'accès (organisme déjà inscrit par un autre compte)")
+        asked = _("Première inscription (responsable du compte)")
+    else:
+        asked = _("Demande d'accès (organisme déjà inscrit par un autre compte)")
+    return f"{claim.function} — {asked}" if claim.function else asked
 
 
 requester_role.short_description = _("rôle demandé")

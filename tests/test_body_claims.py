@@ -38,6 +38,10 @@ def verified(email, **extra):
     return user
 
 
+def lyon_body_pk():
+    return Collectivite.objects.get(insee_code="69123").pk
+
+
 def logged_in(user):
     client = Client()
     client.force_login(user)
@@ -54,7 +58,8 @@ def test_a_squatter_cannot_submit_and_staff_give_the_body_to_its_real_manager():
     staff = person("equipe-claims", STAFF)
     squatter = verified("lyon.officiel@mail.example", first_name="Sam", last_name="Squat")
     as_squatter = logged_in(squatter)
-    assert as_squatter.post(REGISTER, {"territory": lyon.pk}).status_code == 302
+    response = as_squatter.post(REGISTER, {"territory": lyon.pk})
+    assert response["Location"] == f"/espace-candidat/collectivites/{lyon_body_pk()}/demande/"
     to_staff = mail.outbox[-1]
     assert to_staff.to == [staff.email] and "Demande à confirmer : Lyon" in to_staff.subject
     body = Collectivite.objects.get(insee_code="69123")
@@ -84,9 +89,11 @@ def test_a_squatter_cannot_submit_and_staff_give_the_body_to_its_real_manager():
     as_real = logged_in(real)
     assert as_real.post(REGISTER, {"territory": lyon.pk}).status_code == 409
     mail.outbox.clear()
-    assert (
-        as_real.post(f"/espace-candidat/collectivites/{body.pk}/demander-acces/").status_code == 302
-    )
+    response = as_real.post(f"/espace-candidat/collectivites/{body.pk}/demander-acces/")
+    # The real manager is asked their function, for staff.
+    assert response["Location"] == f"/espace-candidat/collectivites/{body.pk}/demande/"
+    details = {"function": "Directrice des systèmes d'information", "note": "Standard : 04 72"}
+    assert as_real.post(response["Location"], details).status_code == 302
     assert not any(squatter.email in m.to for m in mail.outbox)
     assert [m.to for m in mail.outbox] == [[staff.email]]  # the queue's new entry
     real_claim = BodyClaim.objects.get(user=real)
@@ -103,10 +110,11 @@ def test_a_squatter_cannot_submit_and_staff_give_the_body_to_its_real_manager():
     # Label staff see both in the queue, with name, role and address, and decide.
     as_staff = logged_in(staff)
     queue = as_staff.get("/admin/body_claims/").content.decode()
-    for text in ("Rita Réelle", real.email, "Sam Squat", squatter.email, "Demande d&#x27;accès"):
+    texts = ("Rita Réelle", real.email, "Sam Squat", squatter.email, "Demande d&#x27;accès")
+    for text in (*texts, "Directrice des systèmes"):
         assert text in queue
     page = as_staff.get(f"/admin/body_claims/{real_claim.pk}/confirmer/")
-    assert page.status_code == 200 and "Rita Réelle" in page.content.decode()
+    assert page.status_code == 200 and "Standard : 04 72" in page.content.decode()
     mail.outbox.clear()
     assert as_staff.post(f"/admin/body_claims/{real_claim.pk}/confirmer/").status_code == 302
     # The other pending claim was refused with it.

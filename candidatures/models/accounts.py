@@ -154,6 +154,13 @@ class BodyClaim(models.Model):
     method = models.CharField(
         _("confirmée"), max_length=20, choices=ClaimMethod.choices, blank=True
     )
+    function = models.CharField(
+        _("fonction"),
+        max_length=150,
+        blank=True,
+        help_text=_("Dans l'organisme, selon le demandeur (ex. : DSI, secrétaire de mairie)."),
+    )
+    note = models.TextField(_("message à l'équipe"), max_length=1000, blank=True)
     proposed_website = models.URLField(
         _("site web indiqué"),
         blank=True,

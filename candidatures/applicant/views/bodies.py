@@ -1,5 +1,6 @@
 """Registering a body, its members and invitations, the reference-data search endpoint."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidatures.applicant.bodies import (
@@ -22,8 +24,9 @@ from candidatures.applicant.bodies import (
 from candidatures.applicant.bodies import request_access as ask_for_access
 from candidatures.applicant.emails import send_invitation_email
 from candidatures.applicant.forms.accounts import InvitationForm, SignupForm
+from candidatures.applicant.forms.base import AccessibleFormMixin
 from candidatures.applicant.forms.bodies import OtherBodyForm, TerritoryForm
-from candidatures.models import ApplicantProfile, Invitation, Membership
+from candidatures.models import ApplicantProfile, BodyClaim, Invitation, Membership
 from editions.models import Collectivite
 from home.emails import absolute
 from home.security import throttling
@@ -69,6 +72,54 @@ def duplicate_response(request, existing):
     )
 
 
+def after_claim(request, collectivite):
+    """A claim waiting for staff: ask the claimant's function (shown in the staff queue)."""
+    if BodyClaim.objects.pending().filter(user=request.user, collectivite=collectivite).exists():
+        return redirect("candidatures:claim", pk=collectivite.pk)
+    return redirect("candidatures:dashboard")
+
+
+class ClaimForm(AccessibleFormMixin, forms.ModelForm):
+    class Meta:
+        model = BodyClaim
+        fields = ["function", "note"]
+        labels = {
+            "function": gettext_lazy("Votre fonction dans l'organisme"),
+            "note": gettext_lazy("Message à l'équipe du label (facultatif)"),
+        }
+        help_texts = {
+            "function": gettext_lazy(
+                "Par exemple : DSI, secrétaire de mairie, chargée de mission numérique."
+            ),
+            "note": gettext_lazy(
+                "Tout ce qui aide à vérifier que vous le représentez (service, standard…)."
+            ),
+        }
+        widgets = {"note": forms.Textarea(attrs={"rows": 4})}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim_details(request, pk):
+    """The claimant's function and a word for staff, while the claim waits."""
+    claim = get_object_or_404(
+        BodyClaim.objects.pending().select_related("collectivite"),
+        user=request.user,
+        collectivite_id=pk,
+    )
+    form = ClaimForm(request.POST or None, instance=claim)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Merci : l'équipe du label a ces précisions."))
+        return redirect("candidatures:dashboard")
+    return render(
+        request,
+        "candidatures/accounts/claim.html",
+        {"form": form, "claim": claim, "collectivite": claim.collectivite},
+        status=400 if form.is_bound else 200,
+    )
+
+
 def registered_message(request, collectivite):
     if is_pending(collectivite):
         messages.warning(
@@ -100,7 +151,7 @@ def register_territory(request):
         except DuplicateBody as duplicate:
             return duplicate_response(request, duplicate.existing)
         registered_message(request, collectivite)
-        return redirect("candidatures:dashboard")
+        return after_claim(request, collectivite)
     context = {"form": form, "query": query, "results": results}
     return render(
         request,
@@ -124,7 +175,7 @@ def register_other(request):
         except DuplicateBody as duplicate:
             return duplicate_response(request, duplicate.existing)
         registered_message(request, collectivite)
-        return redirect("candidatures:dashboard")
+        return after_claim(request, collectivite)
     return render(
         request,
         "candidatures/applicant/body_other.html",
@@ -153,6 +204,8 @@ def request_access(request, pk):
             "Votre demande a été transmise aux membres de %(name)s, qui pourront vous inviter."
         )
     messages.success(request, text % {"name": collectivite.name})
+    if sent_to == "staff":
+        return after_claim(request, collectivite)
     return redirect("candidatures:dashboard")
 
 
