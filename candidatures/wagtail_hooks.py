@@ -2,6 +2,7 @@
 snippets, modeladmin tables, jury screens, menu items and history actions."""
 
 from django.urls import include, path, reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -56,6 +57,11 @@ def register_questionnaire_viewsets():
     from candidatures.viewsets_questionnaire import questionnaire_viewset
 
     return questionnaire_viewset
+
+
+hooks.register(
+    "register_admin_viewset", lambda: import_string("candidatures.viewsets_claims.claims_viewset")
+)
 
 
 @hooks.register("register_admin_urls")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.actions.edit import EditAction
 from wagtail.models import WorkflowState
 
+from candidatures.applicant import bodies
 from candidatures.applicant.drafts import EDITABLE_STATUSES, is_editable, missing_answers
 from candidatures.lifecycle.workflow import (
     active_workflow_state,
@@ -50,6 +51,8 @@ def submission_problems(candidature, now=None):
         return problems
     if not is_editable(candidature, now):
         problems.append(deadline_message(candidature.edition))
+    if bodies.is_pending(candidature.collectivite):
+        problems.append(bodies.pending_message(candidature.collectivite))
     missing = missing_answers(candidature)
     if missing:
         problems.append(
