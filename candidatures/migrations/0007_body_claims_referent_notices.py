@@ -30,7 +30,7 @@ def grant_staff(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidatures', '0005_no_group_publishes_dossiers'),
+        ('candidatures', '0006_candidature_receipt_number'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('editions', '0007_palmares_announcement'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
