@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -149,39 +150,8 @@ class TemplatedPasswordResetMixin:
         to_email,
         html_email_template_name=None,
     ):
-        from django.urls import reverse
-
         path = reverse(
             self.reset_url_name, kwargs={"uidb64": context["uid"], "token": context["token"]}
         )
         context = {**context, "reset_link": absolute(path)}
         send_templated(self.email_template_base, [to_email], context)
-
-
-def send_wagtail_mail(subject, message, recipient_list, from_email=None, **kwargs):
-    """Stands for ``wagtail.admin.mail.send_mail`` (Wagtail's moderation and workflow
-    notifications): same arguments and sender, the text in our HTML layout (Wagtail's own HTML,
-    when asked for, links remote images; its text already links on WAGTAILADMIN_BASE_URL)."""
-    if not from_email:
-        from_email = getattr(settings, "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", None) or getattr(
-            settings, "DEFAULT_FROM_EMAIL", None
-        )
-    email = build(
-        subject,
-        message,
-        recipient_list,
-        reply_to=kwargs.get("reply_to") or (),
-        from_email=from_email,
-        cc=kwargs.get("cc"),
-        bcc=kwargs.get("bcc"),
-        headers={"Auto-Submitted": "auto-generated"},
-    )
-    return email.send()
-
-
-def route_wagtail_notifications():
-    """Make Wagtail's notifiers send through :func:`send_wagtail_mail` (they look the function
-    up in ``wagtail.admin.mail`` at each send)."""
-    from wagtail.admin import mail as wagtail_mail
-
-    wagtail_mail.send_mail = send_wagtail_mail

@@ -342,6 +342,9 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "candidatures.lifecycle.finish.finish_workflow"
 # communication", once per submission). Superusers are not in the editorial loop; with this on,
 # they also got Wagtail's generic "submitted to workflow" email, a second one per event.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Moderation emails as text + HTML; the HTML in our email layout
+# (templates/wagtailadmin/notifications/base.html overrides Wagtail's, which links a remote image).
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party avatars in the admin (privacy: no email hash sent to gravatar.com).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

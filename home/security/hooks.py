@@ -1,15 +1,10 @@
-"""Admin hooks: the second-factor screen in the account menu; Wagtail's notification emails
-sent through ``home.emails`` (text + our HTML layout), set up on import (``HomeConfig.ready``)."""
+"""Admin hooks: the second-factor screen in the account menu."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from home.emails import route_wagtail_notifications
-
 from .second_factor import can_reach_admin
-
-route_wagtail_notifications()
 
 
 @hooks.register("register_account_menu_item")
