@@ -152,7 +152,7 @@ def applicant_dossier(action, objects="dossier", post=False, **kw):
     return Rule(expect, objects=objects, **kw)
 
 
-def dossier_screen(action, **kw):
+def dossier_screen(action, states=(), **kw):
     """A jury screen named after an action (evaluate, decide): its GET shows the dossier to the
     people whose row of the map holds that action in some state (read-only outside that state:
     what the POST may do in which state is the lifecycle's, tested in test_jury_permissions)."""
@@ -166,7 +166,7 @@ def dossier_screen(action, **kw):
             ok = ok and obj.dossier.assignments.filter(juror=p.user).exists()
         return "ok" if ok else "refused"
 
-    return Rule(expect, objects="dossier", **kw)
+    return Rule(expect, objects="dossier", states=states, **kw)
 
 
 def staff_dossier(outcome="ok", needs=None, who=("staff", "superuser"), objects="dossier", **kw):
@@ -182,9 +182,10 @@ def staff_dossier(outcome="ok", needs=None, who=("staff", "superuser"), objects=
             return "refused"
         return outcome(p, obj) if callable(outcome) else outcome
 
-    # The guard and the map's "edit" do not depend on the state for these views: a draft (no
-    # workflow; the president does not see it) and a dossier in evaluation (the juror sees it).
-    kw.setdefault("states", ("draft", "evaluation"))
+    # The guard and the map's "edit" do not depend on the state for these views: a dossier in
+    # evaluation (the assigned juror and the president see it, the guard lets them through, the
+    # map's "edit" refuses them; the free and the conflicted jurors get the guard's 404).
+    kw.setdefault("states", ("evaluation",))
     return Rule(expect, objects=objects, **kw)
 
 
@@ -224,6 +225,10 @@ POST_ONLY = ("evaluation",)  # a GET answers 405 whatever the dossier
 # The applicant space's rows do not change with the state after submission: a draft, a dossier
 # with the jury (the assigned juror downloads its attachments) and another body's.
 APPLICANT_SIDE = ("draft", "evaluation", "other")
+# What the admin guard tells apart: a draft (the president does not see it), a dossier with the
+# jury (the assigned juror does) and another body's (assigned to nobody). The jury's reading of
+# a dossier (candidatures_jury:dossier) is built with all six.
+GUARD_STATES = APPLICANT_SIDE
 CANDIDATURE = "wagtailsnippets_candidatures_candidature:"
 CANDIDATURE_CHOOSER = "wagtailsnippetchoosers_candidatures_candidature:"
 JURY_SIDE = ("juror", "juror_free", "juror_conflict", "president", "staff")
@@ -344,7 +349,7 @@ ROUTES = {
             else "refused"
         ),
         objects="dossier",
-        states=("decided", "other"),  # WeasyPrint takes ~0.3 s a page: two dossiers
+        states=("decided",),  # WeasyPrint takes ~0.5 s a page: one dossier (other body refused)
     ),
     "candidatures:attachment": Rule(
         lambda p, obj: (
@@ -396,8 +401,8 @@ ROUTES = {
     "candidatures_jury:dashboard": admin_for(*ADMIN_USERS),  # empty for those outside the jury
     "candidatures_jury:declare_conflict": admin_for(*JURY_SIDE),
     "candidatures_jury:dossier": dossier("see"),
-    "candidatures_jury:evaluate": dossier_screen("evaluate"),
-    "candidatures_jury:decide": dossier_screen("decide"),
+    "candidatures_jury:evaluate": dossier_screen("evaluate", states=GUARD_STATES + ("decided",)),
+    "candidatures_jury:decide": dossier_screen("decide", states=GUARD_STATES + ("deliberation",)),
     "candidatures_jury:table": admin_for("president", "staff"),
     "candidatures_jury:assignments": admin_for("staff"),
     # Label staff's édition screens
@@ -415,8 +420,8 @@ ROUTES = {
     CANDIDATURE + "list_results": admin_for(*JURY_SIDE),
     CANDIDATURE + "add": admin_for("staff"),
     CANDIDATURE + "preview_on_add": admin_for("staff"),
-    CANDIDATURE + "edit": dossier("edit"),
-    CANDIDATURE + "inspect": dossier("see"),
+    CANDIDATURE + "edit": dossier("edit", states=GUARD_STATES),
+    CANDIDATURE + "inspect": dossier("see", states=GUARD_STATES + ("decided",)),
     CANDIDATURE + "usage": staff_dossier(),
     CANDIDATURE + "history": staff_dossier(),
     CANDIDATURE + "history_results": staff_dossier(),
@@ -445,7 +450,7 @@ ROUTES = {
     # The chooser lists what the map lets each person see (test_jury_chooser).
     CANDIDATURE_CHOOSER + "choose": admin_for(*ADMIN_USERS),
     CANDIDATURE_CHOOSER + "choose_results": admin_for(*ADMIN_USERS),
-    CANDIDATURE_CHOOSER + "chosen": dossier("see"),
+    CANDIDATURE_CHOOSER + "chosen": dossier("see", states=GUARD_STATES),
     CANDIDATURE_CHOOSER + "chosen_multiple": admin_for(*ADMIN_USERS),
     CANDIDATURE_CHOOSER + "create": admin_for("staff"),
     # wagtail-modeladmin: the jury's follow-up tables, label staff only
