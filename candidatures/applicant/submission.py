@@ -14,11 +14,8 @@ from wagtail.models import WorkflowState
 
 from candidatures.applicant import bodies
 from candidatures.applicant.drafts import EDITABLE_STATUSES, is_editable, missing_answers
-from candidatures.lifecycle.workflow import (
-    active_workflow_state,
-    set_status,
-    start_or_resume_workflow,
-)
+from candidatures.lifecycle import workflow as lifecycle
+from candidatures.lifecycle.workflow import active_workflow_state, start_or_resume_workflow
 from candidatures.models import Candidature, CandidatureStatus
 
 WITHDRAWABLE_STATUSES = {
@@ -90,7 +87,7 @@ def withdraw(candidature, user, now=None):
         if not can_withdraw(current, now):
             raise SubmissionRefused([_("Ce dossier ne peut plus être retiré.")])
         # Withdrawn first: the cancel receiver then keeps it (otherwise it logs "Déposé").
-        set_status(current, CandidatureStatus.WITHDRAWN, user)
+        lifecycle.withdraw(current, user)
         state = active_workflow_state(current)
         if state:
             state.cancel(user=user)
