@@ -29,13 +29,14 @@ from wagtail.models import Task, WorkflowState
 
 from candidatures.models import (
     Attachment,
+    BodyClaim,
     ConflictOfInterest,
     EmailTemplate,
     Evaluation,
     Questionnaire,
 )
 from candidatures.permissions import PERMISSION_MAP, can, role_of
-from editions.models import Result
+from editions.models import Collectivite, Result
 from editions.selfassessment.models import SelfAssessment
 from home.models import EmailDelivery, PersonalDataRead, PressContact
 from tests.people import ROLES
@@ -325,6 +326,15 @@ ROUTES = {
     "candidatures:password_reset_confirm": everyone(),
     "candidatures:password_reset_complete": everyone(),
     "candidatures:invitation": everyone("refused"),
+    # The optional second factor of an applicant's account; the code step with no password
+    # checked first sends back to the sign-in.
+    "candidatures:login_code": everyone("login"),
+    "candidatures:second_factor": signed_in(),
+    "candidatures:second_factor_enable": signed_in(),
+    "candidatures:second_factor_disable": signed_in("post"),
+    "candidatures:recovery_codes": signed_in("post"),
+    # A claimant's own pending claim on a body: nobody of the cast has one on these bodies.
+    "candidatures:claim": signed_in("refused", objects="body", states=("draft",)),
     # Applicant space: the members of the dossier's body, when the map says so.
     "candidatures:dashboard": signed_in(),
     "candidatures:territory_search": signed_in(),
@@ -468,6 +478,11 @@ ROUTES = {
     **model_viewset("selfassessments", "self_assessment", "staff"),
     **model_viewset("email_deliveries", "delivery", "staff", inspect=True, read_only=True),
     **model_viewset("personal_data_reads", "read", read_only=True),
+    # The queue of body claims: label staff confirm or refuse (GET: the confirmation page).
+    "body_claims:index": admin_for("staff"),
+    "body_claims:index_results": admin_for("staff"),
+    "body_claims:confirm": admin_for("staff", objects="claim"),
+    "body_claims:refuse": admin_for("staff", objects="claim"),
 }
 ROUTES.pop("questionnaires:copy", None)
 
@@ -577,6 +592,12 @@ def build_world(cast):
         "read": PersonalDataRead.objects.create(username="admin", action="view"),
         "evaluation": Evaluation.objects.filter(candidature=dossiers["decided"]).first(),
         "conflict": ConflictOfInterest.objects.filter(user=users["juror_conflict"]).first(),
+        # A claim on a body of its own, so that no body of the cast becomes pending.
+        "claim": BodyClaim.objects.create(
+            collectivite=Collectivite.objects.create(name="Commune revendiquée", kind="commune"),
+            user=users["other_applicant"],
+            is_first_account=True,
+        ),
     }
     base = {
         "year": edition.year,
