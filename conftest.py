@@ -71,6 +71,15 @@ def home_page(db):
     return load()
 
 
+@pytest.fixture
+def cast(db):
+    """People in their real groups and a dossier in each state (``tests.people``), built once
+    per group of tests."""
+    from tests.people import build_cast, find_cast
+
+    return find_cast() if shared_demo.covers("cast") else build_cast()
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -6,6 +6,8 @@ class CandidaturesConfig(AppConfig):
     verbose_name = "Candidatures et jury"
 
     def ready(self):
-        # Signal receivers: the public record written on publication, and the workflow's side
-        # effects (status, notifications).
-        from candidatures.lifecycle import public_record, receivers  # noqa: F401
+        # Signal receivers: the public record written on publication, the workflow's side
+        # effects (status, notifications), what the task classes forward (lifecycle and jury),
+        # and the forms of the task modals.
+        from candidatures.jury import receivers as jury_receivers  # noqa: F401
+        from candidatures.lifecycle import forms, public_record, receivers  # noqa: F401

@@ -5,7 +5,7 @@ dossier, unassigned and conflicted ones included. These reports are for label st
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from candidatures.access import is_label_staff
+from candidatures.permissions import sees_every_dossier
 
 STAFF_ONLY_REPORTS = (
     "wagtailadmin_reports:site_history",
@@ -25,7 +25,12 @@ def holds_candidature_permission(user):
 
 
 def is_refused_report_user(user):
-    return user.is_authenticated and not is_label_staff(user) and holds_candidature_permission(user)
+    """Holds a permission of the process but its row of the map does not see every dossier."""
+    return (
+        user.is_authenticated
+        and not sees_every_dossier(user)
+        and holds_candidature_permission(user)
+    )
 
 
 class StaffOnlyReportsMiddleware:

@@ -1,23 +1,27 @@
-"""Who receives which email. Builds a plain context and hands it to a background task.
+"""Who receives which email. Renders the event's editable template and sends it through
+``home.emails`` (text + HTML, the queued mailer in production: recorded in the transaction of
+the transition that caused it, then sent and retried by a background task).
 
-A failed email never blocks a transition: enqueueing is guarded, and the task itself catches
-sending errors (see tasks.py). With the database task backend the queued email commits or rolls
-back with the transition that caused it.
+A failed email never blocks a transition: ``home.emails.send_text`` logs a failing mailer.
+Emails that carry dossier content go only to the body's members whose address is verified
+(:func:`applicant_recipients`); the référents named in the dossier who are not such members get
+a notice that they were named, without the content, once per dossier and address
+(:func:`notify_named_referents`).
 """
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 
 from candidatures.access import STAFF_GROUP
+from home.emails import absolute, send_text
 
 logger = logging.getLogger(__name__)
 
 
 def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute(path)
 
 
 def applicant_url():
@@ -29,18 +33,68 @@ def applicant_url():
     return _absolute(path)
 
 
-def applicant_recipients(candidature):
+def verified_member_emails(candidature):
+    """Lower-cased address -> address of the body's active members with a verified address."""
+    users = (
+        get_user_model()
+        .objects.filter(
+            memberships__collectivite_id=candidature.collectivite_id,
+            is_active=True,
+            applicant_profile__email_verified_at__isnull=False,
+        )
+        .exclude(email="")
+    )
+    return {email.lower(): email for email in users.values_list("email", flat=True)}
+
+
+def named_addresses(candidature):
+    """The people a dossier names: its creator, the latest submitter, the two référents."""
     emails = []
     if candidature.created_by_id and candidature.created_by.email:
         emails.append(candidature.created_by.email)
     state = candidature.workflow_states.order_by("-created_at").first()
     if state and state.requested_by and state.requested_by.email:
         emails.append(state.requested_by.email)
-    if candidature.technical_email:
-        emails.append(candidature.technical_email)
-    if candidature.elected_email:
-        emails.append(candidature.elected_email)
+    for email in (candidature.technical_email, candidature.elected_email):
+        if email:
+            emails.append(email)
+    return emails
+
+
+def applicant_recipients(candidature):
+    """Of the people the dossier names, those who are verified members of its body: the only
+    ones who receive its content."""
+    verified = verified_member_emails(candidature)
+    emails = [verified[e.lower()] for e in named_addresses(candidature) if e.lower() in verified]
     return sorted(set(emails), key=emails.index)
+
+
+def named_by(candidature):
+    state = candidature.workflow_states.order_by("-created_at").first()
+    user = (state.requested_by if state else None) or candidature.created_by
+    if user is None:
+        return candidature.collectivite.name
+    return user.get_full_name() or user.email
+
+
+def notify_named_referents(candidature):
+    """Tell each référent who is not a verified member that they were named (no content),
+    once per dossier and address, whatever the number of saves or submissions."""
+    from candidatures.applicant.emails import send_referent_notice
+    from candidatures.models import ReferentNotice
+
+    verified = verified_member_emails(candidature)
+    sent = 0
+    for email in {candidature.technical_email, candidature.elected_email} - {""}:
+        if email.lower() in verified:
+            continue
+        _notice, created = ReferentNotice.objects.get_or_create(
+            candidature=candidature, email=email.lower()
+        )
+        if created:
+            send_referent_notice(candidature, email, named_by(candidature))
+            sent += 1
+    return sent
 
 
 def staff_recipients():
@@ -57,21 +111,30 @@ def base_context(candidature):
     }
 
 
-def send(event, recipients, context):
+def send(event, recipients, context, attachments=()):
+    """Render the event's template (the edited one, else the default) and send it; returns
+    the count sent (0 when nobody or the mailer failed, which is logged)."""
+    from candidatures.models import EmailTemplate
+
+    recipients = list(recipients)
     if not recipients:
-        return None
-    from candidatures.tasks import send_notification
-
+        return 0
     try:
-        return send_notification.enqueue(event, list(recipients), context)
+        subject, body = EmailTemplate.render(event, context)
     except Exception:
-        logger.exception("Email %s could not be queued", event)
-        return None
+        logger.exception("Email %s could not be rendered", event)
+        return 0
+    return send_text(subject, body, recipients, attachments)
 
 
-def notify_applicant(candidature, event, **extra):
+def notify_applicant(candidature, event, attachments=(), **extra):
+    """An email about the dossier to the body's verified members (``attachments``: triples
+    ``(filename, bytes, mimetype)``, e.g. the receipt's PDF)."""
     context = {**base_context(candidature), "applicant_url": applicant_url(), **extra}
-    return send(event, applicant_recipients(candidature), context)
+    sent = send(event, applicant_recipients(candidature), context, attachments)
+    if event == "receipt":
+        notify_named_referents(candidature)
+    return sent
 
 
 def notify_staff_new_submission(candidature):

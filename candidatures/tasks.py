@@ -1,25 +1,16 @@
-"""Background work (Django tasks): emails are sent outside the request that caused them."""
+"""Background work (Django tasks) of the process.
 
-import logging
+Emails need no task of their own: ``home.emails`` sends through the default mailer, which in
+production queues each message (``home.mail``) and sends it from a background task, retried.
+``send_notification`` stays for callers that enqueue an event by name.
+"""
 
-from django.core.mail import send_mail
 from django_tasks import task
-
-logger = logging.getLogger(__name__)
 
 
 @task()
 def send_notification(event, recipients, context):
-    """Render the event's template and send it; a failure is logged, never raised.
+    """Render the event's template and send it (see ``candidatures.notifications.send``)."""
+    from candidatures.notifications import send
 
-    Arguments are plain JSON values so that any task backend can store them.
-    """
-    from candidatures.models import EmailTemplate
-
-    try:
-        subject, body = EmailTemplate.render(event, context)
-        send_mail(subject, body, None, recipients)
-    except Exception:
-        logger.exception("Email %s to %s could not be sent", event, recipients)
-        return False
-    return True
+    return bool(send(event, recipients, context))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from candidatures.applicant.views import accounts, bodies, files, steps
+from candidatures.applicant.views import accounts, bodies, files, second_factor, steps
 from candidatures.privacy import views as privacy
 
 app_name = "candidatures"
@@ -13,6 +13,11 @@ urlpatterns = [
     path("compte/connexion/", accounts.LoginView.as_view(), name="login"),
     path("compte/deconnexion/", accounts.LogoutView.as_view(), name="logout"),
     path("compte/profil/", accounts.profile, name="profile"),
+    path("compte/connexion/code/", second_factor.login_code, name="login_code"),
+    path("compte/deux-etapes/", second_factor.manage, name="second_factor"),
+    path("compte/deux-etapes/activer/", second_factor.enable, name="second_factor_enable"),
+    path("compte/deux-etapes/desactiver/", second_factor.disable, name="second_factor_disable"),
+    path("compte/deux-etapes/codes/", second_factor.regenerate_codes, name="recovery_codes"),
     path("compte/mes-donnees/", privacy.download_data, name="my_data"),
     path("compte/supprimer/", privacy.delete_account_view, name="delete_account"),
     path("compte/mot-de-passe/", accounts.PasswordResetView.as_view(), name="password_reset"),
@@ -51,6 +56,7 @@ urlpatterns = [
         name="request_access",
     ),
     path("espace-candidat/collectivites/<int:pk>/membres/", bodies.members, name="members"),
+    path("espace-candidat/collectivites/<int:pk>/demande/", bodies.claim_details, name="claim"),
     path("espace-candidat/collectivites/<int:pk>/dossier/", steps.start, name="start"),
     path("espace-candidat/dossiers/<int:pk>/etapes/<slug:step>/", steps.step, name="step"),
     path(
@@ -59,6 +65,11 @@ urlpatterns = [
         name="autosave",
     ),
     path("espace-candidat/dossiers/<int:pk>/recapitulatif/", steps.recap, name="recap"),
+    path(
+        "espace-candidat/dossiers/<int:pk>/recapitulatif.pdf",
+        steps.recap_pdf,
+        name="recap_pdf",
+    ),
     path("espace-candidat/dossiers/<int:pk>/deposer/", steps.submit_view, name="submit"),
     path("espace-candidat/dossiers/<int:pk>/retirer/", steps.withdraw_view, name="withdraw"),
     path("espace-candidat/pieces/<int:pk>/", files.download, name="attachment"),

@@ -19,11 +19,12 @@ from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
-from candidatures.access import is_label_staff, sees_decision, visible_candidatures
+from candidatures.access import sees_decision, visible_candidatures
 from candidatures.chooser import CandidatureChooserViewSet
 from candidatures.jury.instruction import opens_on_instruction
 from candidatures.jury.widgets import PersonSelect, people_by_name
 from candidatures.models import Candidature, CandidatureStatus, EmailTemplate, Jury
+from candidatures.permissions import ADMIN_SIDE, PERMISSION_MAP, can, role_of, user_role
 from editions.exports import FormulaSafeCsvMixin
 from editions.models import Collectivite, CollectiviteKind, Edition, Level
 from home import readlog
@@ -82,44 +83,47 @@ class CandidatureAdminForm(WagtailAdminModelForm):
         return level
 
 
+def object_pk(args, kwargs):
+    from django.contrib.admin.utils import unquote
+
+    pk = kwargs.get("pk") or (args[0] if args else None)
+    return None if pk is None else unquote(str(pk))
+
+
 def guard_object_view(view):
-    """Any URL naming a dossier answers 404 to a user who may not see it (juror not assigned,
-    declared conflict), whatever the view: edit, inspect, history, revisions, workflow, preview."""
+    """Any URL naming a dossier answers 404 to a user whose row of the permission map does not
+    see it (juror not assigned, declared conflict), whatever the view: edit, inspect, history,
+    revisions, workflow, preview."""
 
     def wrapped(request, *args, **kwargs):
-        pk = kwargs.get("pk") or (args[0] if args else None)
-        if pk is not None:
-            from django.contrib.admin.utils import unquote as _unquote
-
-            if not visible_candidatures(request.user).filter(pk=_unquote(str(pk))).exists():
-                raise Http404
+        pk = object_pk(args, kwargs)
+        if pk is not None and not visible_candidatures(request.user).filter(pk=pk).exists():
+            raise Http404
         return view(request, *args, **kwargs)
 
     return wraps_view(wrapped, view)
 
 
-# Views a juror or president may reach (their visible dossiers only). Every other snippet view
-# (add, edit, copy, delete, unpublish, revert, unschedule, lock, workflow actions...) is for label
-# staff: the president's group holds "publish" only so that finishing the workflow can publish.
-READ_VIEWS = {
-    "list",
-    "list_results",
-    "inspect",
-    "usage",
-    "history",
-    "history_results",
-    "revisions_view",
-    "revisions_compare",
-    "workflow_history",
-    "workflow_history_detail",
-    "workflow_preview",
-    "preview_on_edit",
-}
+# Views a juror or president may reach (the dossiers their row sees). Every other snippet view
+# (add, edit, copy, delete, history, revisions, usage, previews, unpublish, lock, workflow
+# actions...) changes a dossier or shows its log and revisions (the decision before it is
+# public): it needs the map's "edit" (label staff). tests/test_route_matrix.py checks each.
+READ_VIEWS = {"list", "list_results", "inspect"}
 
 
-def staff_only_view(view):
+def may_edit(user, pk):
+    if pk is None:  # add, preview on add: a row that edits whatever the dossier
+        role = user_role(user)
+        return role is not None and bool(PERMISSION_MAP[role]["edit"])
+    dossier = Candidature.objects.filter(pk=pk).first()
+    return (
+        dossier is not None and role_of(user, dossier) in ADMIN_SIDE and can(user, "edit", dossier)
+    )
+
+
+def edit_only_view(view):
     def wrapped(request, *args, **kwargs):
-        if not is_label_staff(request.user):
+        if not may_edit(request.user, object_pk(args, kwargs)):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -274,7 +278,7 @@ class CandidatureViewSet(SnippetViewSet):
             if isinstance(pattern, URLPattern):
                 callback = pattern.callback
                 if pattern.name not in READ_VIEWS:
-                    callback = staff_only_view(callback)
+                    callback = edit_only_view(callback)
                 if "pk" in str(pattern.pattern):
                     callback = guard_object_view(callback)
                 callback = readlog.logged_admin_view(callback, Candidature, pattern.name)

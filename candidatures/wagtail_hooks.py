@@ -2,6 +2,7 @@
 snippets, modeladmin tables, jury screens, menu items and history actions."""
 
 from django.urls import include, path, reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -11,23 +12,37 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
-from candidatures.access import is_label_staff, visible_candidatures
+from candidatures.access import is_label_staff
 from candidatures.models import Candidature
+from candidatures.permissions import ADMIN_SIDE, can, dossiers, role_of
+
+# Wagtail's actions on a snippet → the action of the permission map that allows it.
+POLICY_ACTIONS = {
+    "view": "see",
+    "add": "edit",
+    "change": "edit",
+    "delete": "edit",
+    "lock": "edit",
+    "unlock": "edit",
+    "publish": "publish",
+}
 
 
 class CandidaturePermissionPolicy(ModelPermissionPolicy):
-    """Model permissions from groups, narrowed per dossier: a juror acts only on the dossiers
-    they may see (assigned, or of the édition they preside, never a declared conflict)."""
+    """Model permissions from groups, narrowed per dossier by the permission map: a juror acts
+    only on the dossiers their row lets them see (assigned, or of the édition they preside,
+    never a declared conflict); a Wagtail action the map does not know is refused."""
 
     def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
+        if not self.user_has_permission(user, action) or action not in POLICY_ACTIONS:
             return False
-        if is_label_staff(user):
-            return True
-        return visible_candidatures(user).filter(pk=instance.pk).exists()
+        return role_of(user, instance) in ADMIN_SIDE and can(user, POLICY_ACTIONS[action], instance)
 
     def instances_user_has_permission_for(self, user, action):
-        return visible_candidatures(user, super().instances_user_has_permission_for(user, action))
+        instances = super().instances_user_has_permission_for(user, action)
+        if action not in POLICY_ACTIONS:
+            return instances.none()
+        return dossiers(user, POLICY_ACTIONS[action], instances, roles=ADMIN_SIDE)
 
 
 register_permission_policy(Candidature, CandidaturePermissionPolicy(Candidature))
@@ -57,6 +72,11 @@ def register_questionnaire_viewsets():
     from candidatures.viewsets_questionnaire import questionnaire_viewset
 
     return questionnaire_viewset
+
+
+hooks.register(
+    "register_admin_viewset", lambda: import_string("candidatures.viewsets_claims.claims_viewset")
+)
 
 
 @hooks.register("register_admin_urls")

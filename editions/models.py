@@ -34,6 +34,20 @@ class EditionQuerySet(models.QuerySet):
     def with_public_results(self, now=None):
         return self.filter(results_published_at__lte=now or timezone.now())
 
+    def open(self, now=None):
+        """The éditions accepting applications now (``Edition.state`` is OPEN), latest first:
+        the one "which édition is open" query."""
+        now = now or timezone.now()
+        return (
+            self.exclude(results_published_at__lte=now)
+            .exclude(deadline__lte=now)
+            .filter(
+                models.Q(call_opens_at__lte=now)
+                | models.Q(call_opens_at__isnull=True, deadline__isnull=False)
+            )
+            .order_by("-year")
+        )
+
 
 class Edition(index.Indexed, ClusterableModel):
     """One yearly édition of the label. Its state derives from its dates, never stored."""

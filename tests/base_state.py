@@ -1,10 +1,11 @@
 """Demo content built once per group of tests instead of once per test.
 
-Loading the home demo and the éditions demo costs seconds; a hundred tests only read it (and
-change a little, rolled back). Tests are grouped by the demo parts they ask for (the fixtures
-``home_page`` and ``demo``); the first test of a group loads those parts inside an outer
-transaction, every test of the group runs in its own savepoint on top (pytest-django's usual
-per-test atomic), and the outer transaction is rolled back when the group ends. Tests that need
+Loading the home demo and the éditions demo costs seconds, and so does the cast of people and
+dossiers of ``tests.people``; a hundred tests only read them (and change a little, rolled back).
+Tests are grouped by the parts they ask for (the fixtures ``home_page``, ``demo`` and ``cast``);
+the first test of a group loads those parts inside an outer transaction, every test of the group
+runs in its own savepoint on top (pytest-django's usual per-test atomic), and the outer
+transaction is rolled back when the group ends. Tests that need
 committed data (live server, transactional tests) run last, with no outer transaction.
 """
 
@@ -12,8 +13,12 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils.module_loading import import_string
 
 # Demo parts, in loading order (as DEMO_LOADERS), and the fixture that asks for each.
-PARTS = {"home": "home.demo.load", "editions": "editions.demo.load"}
-FIXTURE_PARTS = {"home_page": "home", "demo": "editions"}
+PARTS = {
+    "home": "home.demo.load",
+    "editions": "editions.demo.load",
+    "cast": "tests.people.build_cast",
+}
+FIXTURE_PARTS = {"home_page": "home", "demo": "editions", "cast": "cast"}
 
 NO_DATABASE, TRANSACTIONAL = "0", "~"  # sort before and after every group
 

@@ -7,7 +7,6 @@ Users are created as ``candidatures.demo.jury.demo_user`` and the applicant spac
 
 import datetime
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -15,13 +14,16 @@ from django.utils import timezone
 from candidatures.jury.deliberation import record_decision, submit_evaluation
 from candidatures.models import (
     Assignment,
+    Candidature,
     ConflictOfInterest,
     Evaluation,
+    Jury,
     JuryMember,
     Membership,
     MembershipRole,
 )
 from candidatures.tests.jury_fixtures import make_candidature, make_edition, make_jury, submit
+from editions.models import Edition
 from home.roles import APPLICANTS, COMMUNICATION, EDITORS
 
 STAFF, JURY, PRESIDENT = "Équipe label", "Jury", "Président du jury"
@@ -66,20 +68,26 @@ def evaluate(candidature, juror, level_number=3, score=2):
     return evaluation
 
 
+# Each signed-in role of the cast: (username, group).
+PEOPLE = {
+    "applicant": ("agent-a", APPLICANTS),
+    "other_applicant": ("agent-b", APPLICANTS),
+    "juror": ("jure-a", JURY),
+    "juror_free": ("jure-libre", JURY),
+    "juror_conflict": ("jure-lie", JURY),
+    "president": ("presidente", PRESIDENT),
+    "staff": ("equipe-label", STAFF),
+    "redacteur": ("redacteur", EDITORS),
+    "communication": ("communication", COMMUNICATION),
+}
+CAST_YEAR = 2031
+STATES = ("draft", "eligibility", "evaluation", "deliberation", "decided")
+
+
 def build_cast():
-    users = {
-        "applicant": person("agent-a", APPLICANTS),
-        "other_applicant": person("agent-b", APPLICANTS),
-        "juror": person("jure-a", JURY),
-        "juror_free": person("jure-libre", JURY),
-        "juror_conflict": person("jure-lie", JURY),
-        "president": person("presidente", PRESIDENT),
-        "staff": person("equipe-label", STAFF),
-        "redacteur": person("redacteur", EDITORS),
-        "communication": person("communication", COMMUNICATION),
-        "superuser": person("admin", is_superuser=True, is_staff=True),
-    }
-    edition = make_edition(year=2031)
+    users = {role: person(username, group) for role, (username, group) in PEOPLE.items()}
+    users["superuser"] = person("admin", is_superuser=True, is_staff=True)
+    edition = make_edition(year=CAST_YEAR)
     jury = make_jury(
         edition,
         [users["juror"], users["juror_free"], users["juror_conflict"]],
@@ -88,7 +96,7 @@ def build_cast():
     )
     applicant = users["applicant"]
     dossiers = {}
-    for state in ("draft", "eligibility", "evaluation", "deliberation", "decided"):
+    for state in STATES:
         dossier = make_candidature(edition, applicant, name=f"Commune {state}")
         Membership.objects.create(
             user=applicant, collectivite=dossier.collectivite, role=MembershipRole.MANAGER
@@ -130,11 +138,24 @@ def build_cast():
     return {"users": users, "edition": edition, "jury": jury, "dossiers": dossiers}
 
 
-@pytest.fixture
-def cast(db):
-    """Users in their real groups and dossiers in draft, eligibility, evaluation, deliberation
-    and decided (results date still in the future)."""
-    return build_cast()
+def find_cast():
+    """The cast :func:`build_cast` made earlier in this transaction, fetched afresh (so a test
+    of the group gets objects that no earlier test has changed in memory)."""
+    usernames = {role: username for role, (username, _group) in PEOPLE.items()}
+    usernames["superuser"] = "admin"
+    by_name = get_user_model().objects.in_bulk(usernames.values(), field_name="username")
+    edition = Edition.objects.get(year=CAST_YEAR)
+    names = {state: f"Commune {state}" for state in STATES} | {"other": "Commune voisine"}
+    found = {
+        c.collectivite.name: c
+        for c in Candidature.objects.filter(edition=edition).select_related("collectivite")
+    }
+    return {
+        "users": {role: by_name[username] for role, username in usernames.items()},
+        "edition": edition,
+        "jury": Jury.objects.get(edition=edition),
+        "dossiers": {key: found[name] for key, name in names.items()},
+    }
 
 
 def results_date_passed(edition):

@@ -72,6 +72,11 @@ def test_from_registration_to_submission_in_chromium(live_server, page, tmp_path
     combobox.press("ArrowDown")
     combobox.press("Enter")
     page.locator("#territory-choice").get_by_role("button").click()
+    # The first account of a body says its function to label staff, who confirm it.
+    page.wait_for_url(re.compile(r"/espace-candidat/collectivites/\d+/demande/$"))
+    no_violations(page)
+    page.get_by_label("Votre fonction dans l'organisme").fill("Secrétaire de mairie")
+    page.get_by_role("button", name="Envoyer à l'équipe du label").click()
     page.wait_for_url(url + "/espace-candidat/")
     assert "Lettret" in page.locator("h2").first.inner_text()
 
@@ -101,7 +106,13 @@ def test_from_registration_to_submission_in_chromium(live_server, page, tmp_path
     no_violations(page)
     page.get_by_role("button", name="Enregistrer et voir le récapitulatif").click()
 
-    # Recap, then submit.
+    # Recap, then submit (once label staff confirmed the first account: tests/test_body_claims.py).
+    page.get_by_role("heading", name="Déposer le dossier").wait_for()
+    from candidatures.applicant.bodies import confirm_claim
+    from candidatures.models import BodyClaim
+
+    confirm_claim(BodyClaim.objects.get(), by=None)
+    page.reload()
     page.get_by_role("heading", name="Déposer le dossier").wait_for()
     assert "deliberation.pdf" in page.content()
     assert page.locator("progress").get_attribute("value") == page.locator(

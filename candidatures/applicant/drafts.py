@@ -80,7 +80,7 @@ def is_member(user, collectivite):
 
 
 def open_editions(now=None):
-    return [e for e in Edition.objects.order_by("-year")[:5] if e.accepts_applications(now)]
+    return list(Edition.objects.open(now)[:5])
 
 
 def open_edition(now=None):

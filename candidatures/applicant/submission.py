@@ -12,12 +12,10 @@ from django.utils.translation import gettext as _
 from wagtail.actions.edit import EditAction
 from wagtail.models import WorkflowState
 
+from candidatures.applicant import bodies
 from candidatures.applicant.drafts import EDITABLE_STATUSES, is_editable, missing_answers
-from candidatures.lifecycle.workflow import (
-    active_workflow_state,
-    set_status,
-    start_or_resume_workflow,
-)
+from candidatures.lifecycle import workflow as lifecycle
+from candidatures.lifecycle.workflow import active_workflow_state, start_or_resume_workflow
 from candidatures.models import Candidature, CandidatureStatus
 
 WITHDRAWABLE_STATUSES = {
@@ -50,6 +48,8 @@ def submission_problems(candidature, now=None):
         return problems
     if not is_editable(candidature, now):
         problems.append(deadline_message(candidature.edition))
+    if bodies.is_pending(candidature.collectivite):
+        problems.append(bodies.pending_message(candidature.collectivite))
     missing = missing_answers(candidature)
     if missing:
         problems.append(
@@ -68,6 +68,7 @@ def submit(candidature, user, now=None):
             raise SubmissionRefused(problems)
         current.status = CandidatureStatus.SUBMITTED
         current.submitted_at = now
+        current.assign_receipt_number()
         current = EditAction(current, user=user).execute(skip_permission_checks=True)
         start_or_resume_workflow(current, user)
     current.refresh_from_db()
@@ -86,7 +87,7 @@ def withdraw(candidature, user, now=None):
         if not can_withdraw(current, now):
             raise SubmissionRefused([_("Ce dossier ne peut plus être retiré.")])
         # Withdrawn first: the cancel receiver then keeps it (otherwise it logs "Déposé").
-        set_status(current, CandidatureStatus.WITHDRAWN, user)
+        lifecycle.withdraw(current, user)
         state = active_workflow_state(current)
         if state:
             state.cancel(user=user)

@@ -184,6 +184,25 @@ def demo_user():
     return user
 
 
+def confirm_demo_manager(user, body):
+    """The demo account's address is verified and label staff confirmed it manages the demo
+    body (it may submit; the claims queue shows it as decided)."""
+    from django.utils import timezone
+
+    from candidatures.models import ApplicantProfile, BodyClaim, ClaimMethod, ClaimStatus
+
+    profile, _created = ApplicantProfile.objects.get_or_create(user=user)
+    if profile.email_verified_at is None:
+        profile.email_verified_at = timezone.now()
+        profile.save(update_fields=["email_verified_at"])
+    BodyClaim.objects.get_or_create(
+        user=user,
+        collectivite=body,
+        status=ClaimStatus.CONFIRMED,
+        defaults={"method": ClaimMethod.STAFF, "decided_at": timezone.now()},
+    )
+
+
 def load(stdout=None):
     from candidatures.applicant.drafts import start_dossier
     from candidatures.models import Candidature, Membership, MembershipRole
@@ -208,6 +227,7 @@ def load(stdout=None):
     Membership.objects.get_or_create(
         user=user, collectivite=body, defaults={"role": MembershipRole.MANAGER}
     )
+    confirm_demo_manager(user, body)
     candidature = Candidature.objects.filter(edition=edition, collectivite=body).first()
     if candidature is None:
         candidature = start_dossier(user, body, edition, prefill=False)

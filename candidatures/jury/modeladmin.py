@@ -8,32 +8,34 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
-from wagtail_modeladmin.views import CreateView
+from wagtail_modeladmin.views import CreateView, HistoryView
 
-from candidatures.access import is_label_staff
 from candidatures.jury.assignment import replace_after_conflict, replacement_message
 from candidatures.jury.widgets import PersonSelect
 from candidatures.models import ConflictOfInterest, Evaluation
 from candidatures.models.jury import person_name
+from candidatures.permissions import sees_every_dossier
 
 
 class StaffOnlyPermissionHelper(PermissionHelper):
-    """Jurors hold evaluation/conflict permissions for their own screens, not for these tables."""
+    """Jurors hold evaluation/conflict permissions for their own screens, not for these tables:
+    they list every dossier's evaluations and conflicts, so they are for the rows of the
+    permission map that see every dossier (``permissions.sees_every_dossier``)."""
 
     def user_can_list(self, user):
-        return is_label_staff(user)
+        return sees_every_dossier(user)
 
     def user_can_create(self, user):
-        return is_label_staff(user) and super().user_can_create(user)
+        return sees_every_dossier(user) and super().user_can_create(user)
 
     def user_can_inspect_obj(self, user, obj):
-        return is_label_staff(user)
+        return sees_every_dossier(user)
 
     def user_can_edit_obj(self, user, obj):
-        return is_label_staff(user) and super().user_can_edit_obj(user, obj)
+        return sees_every_dossier(user) and super().user_can_edit_obj(user, obj)
 
     def user_can_delete_obj(self, user, obj):
-        return is_label_staff(user) and super().user_can_delete_obj(user, obj)
+        return sees_every_dossier(user) and super().user_can_delete_obj(user, obj)
 
 
 class ReadOnlyPermissionHelper(StaffOnlyPermissionHelper):
@@ -56,11 +58,20 @@ def juror_column(attribute):
     return column
 
 
+class GuardedHistoryView(HistoryView):
+    """wagtail-modeladmin's history view checks no permission (any admin user read every
+    evaluation's and conflict's log): it asks the helper, as the inspect view does."""
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_inspect_obj(user, self.instance)
+
+
 class EvaluationAdmin(ModelAdmin):
     model = Evaluation
     menu_label = _("Évaluations")
     menu_icon = "list-ol"
     permission_helper_class = ReadOnlyPermissionHelper
+    history_view_class = GuardedHistoryView
     inspect_view_enabled = True
     list_display = ("candidature", "juror_name", "proposed_level", "submitted_at")
     list_filter = ("candidature__edition", "submitted_at", "proposed_level__number")
@@ -105,6 +116,7 @@ class ConflictOfInterestAdmin(ModelAdmin):
     menu_icon = "warning"
     permission_helper_class = StaffOnlyPermissionHelper
     create_view_class = ConflictCreateView
+    history_view_class = GuardedHistoryView
     inspect_view_enabled = True
     list_display = ("juror_name", "collectivite", "reason", "declared_at")
     search_fields = ("collectivite__name", "user__first_name", "user__last_name", "user__username")

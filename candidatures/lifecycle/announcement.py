@@ -9,8 +9,8 @@ workflow's end (late decisions) or from ``manage.py announce_results`` (run by c
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from candidatures.lifecycle.history import log_candidature
 from candidatures.lifecycle.states import decision_is_public
+from candidatures.lifecycle.workflow import announce
 from candidatures.models import Candidature, CandidatureStatus
 
 
@@ -22,13 +22,11 @@ def decision_label(candidature):
 
 def announce_if_public(candidature, now=None):
     from candidatures import notifications
-    from candidatures.lifecycle.workflow import set_status
 
     edition = candidature.edition
     if candidature.status != CandidatureStatus.DECIDED or not edition.results_are_public(now):
         return False
-    set_status(candidature, CandidatureStatus.PUBLISHED)
-    log_candidature(candidature, "tnl.results_announced")
+    announce(candidature)
     notifications.notify_applicant(
         candidature, "decision_published", decision=decision_label(candidature)
     )

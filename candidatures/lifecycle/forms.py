@@ -1,9 +1,11 @@
-"""Forms of the workflow action modals (imported lazily: wagtail.admin forms need the app
-registry)."""
+"""Forms of the workflow action modals, registered on the task classes (``ACTION_FORMS``);
+imported from ``CandidaturesConfig.ready`` (wagtail.admin forms need the app registry)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
+
+from candidatures.models.workflow import ACTION_FORMS
 
 __all__ = ["CloseEarlyForm", "RequiredCommentForm", "TaskStateCommentForm"]
 
@@ -24,3 +26,13 @@ class CloseEarlyForm(TaskStateCommentForm):
         required=True,
         error_messages={"required": _("Indiquez pourquoi l'évaluation est close.")},
     )
+
+
+ACTION_FORMS.update(
+    {
+        ("EligibilityTask", "approve"): TaskStateCommentForm,
+        ("EligibilityTask", "reject"): RequiredCommentForm,
+        ("EligibilityTask", "ineligible"): RequiredCommentForm,
+        ("JuryEvaluationTask", "approve"): CloseEarlyForm,
+    }
+)

@@ -10,6 +10,11 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from candidatures.lifecycle import workflow as transitions
+from candidatures.lifecycle.announcement import announce_if_public
+from candidatures.lifecycle.history import log_candidature
+from candidatures.lifecycle.states import TRANSITIONS
+from candidatures.lifecycle.workflow import declare_ineligible, set_status
 from candidatures.models import (
     Candidature,
     CandidatureStatus,
@@ -18,11 +23,13 @@ from candidatures.models import (
     JuryEvaluationTask,
     JuryMember,
 )
+from candidatures.models.workflow import task_action
 
-TASK_STATUS = {
-    EligibilityTask: CandidatureStatus.ELIGIBILITY,
-    JuryEvaluationTask: CandidatureStatus.EVALUATION,
-    DeliberationTask: CandidatureStatus.DELIBERATION,
+# The task that starts → the transition it fires.
+TASK_TRANSITION = {
+    EligibilityTask: transitions.enter_eligibility,
+    JuryEvaluationTask: transitions.declare_eligible,
+    DeliberationTask: transitions.end_evaluation,
 }
 
 
@@ -48,16 +55,15 @@ def on_workflow_submitted(sender, instance, user=None, **kwargs):
 
 def on_task_submitted(sender, instance, user=None, **kwargs):
     from candidatures import notifications
-    from candidatures.lifecycle.workflow import set_status
 
     candidature = _candidature(instance.workflow_state)
     if candidature is None:
         return
     task = instance.task.specific
-    status = TASK_STATUS.get(type(task))
-    if status is None:
+    transition = TASK_TRANSITION.get(type(task))
+    if transition is None:
         return
-    set_status(candidature, status, user)
+    transition(candidature, user)
     if isinstance(task, EligibilityTask):
         # First submission or resubmission after a send-back.
         notifications.notify_applicant(candidature, "receipt")
@@ -66,46 +72,35 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
 
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
     from candidatures import notifications
-    from candidatures.lifecycle.history import log_candidature
-    from candidatures.lifecycle.workflow import set_status
 
     candidature = _candidature(instance)
     if candidature is None:
         return
     message = instance.current_task_state.comment if instance.current_task_state else ""
-    set_status(
-        candidature,
-        CandidatureStatus.CHANGES_REQUESTED,
-        user,
-        changes_requested_message=message,
-    )
-    log_candidature(candidature, "tnl.changes_requested", user, {"comment": message})
+    transitions.request_changes(candidature, user, message)
     notifications.notify_applicant(candidature, "changes_requested", message=message)
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
-    from candidatures.lifecycle.announcement import announce_if_public
-    from candidatures.lifecycle.workflow import set_status
-
     candidature = _candidature(instance)
     if candidature is None:
         return
     candidature.refresh_from_db()
-    set_status(candidature, CandidatureStatus.DECIDED, user, changes_requested_message="")
+    transitions.decide(candidature, user)
     announce_if_public(candidature)
 
 
 def on_workflow_cancelled(sender, instance, user=None, **kwargs):
     """A workflow cancelled by staff leaves the dossier "déposé" (ineligibility and withdrawal
     keep their own status)."""
-    from candidatures.lifecycle.workflow import set_status
-
     candidature = _candidature(instance)
     if candidature is None:
         return
     candidature.refresh_from_db()
-    if candidature.status not in (CandidatureStatus.INELIGIBLE, CandidatureStatus.WITHDRAWN):
-        set_status(candidature, CandidatureStatus.SUBMITTED, user)
+    if candidature.status in TRANSITIONS["cancel_workflow"].sources:
+        transitions.cancel_workflow(candidature, user)
+    elif candidature.status not in (CandidatureStatus.INELIGIBLE, CandidatureStatus.WITHDRAWN):
+        set_status(candidature, CandidatureStatus.SUBMITTED, user)  # as before: the table says
 
 
 workflow_submitted.connect(on_workflow_submitted, dispatch_uid="tnl_workflow_submitted")
@@ -113,6 +108,23 @@ task_submitted.connect(on_task_submitted, dispatch_uid="tnl_task_submitted")
 workflow_rejected.connect(on_workflow_rejected, dispatch_uid="tnl_workflow_rejected")
 workflow_approved.connect(on_workflow_approved, dispatch_uid="tnl_workflow_approved")
 workflow_cancelled.connect(on_workflow_cancelled, dispatch_uid="tnl_workflow_cancelled")
+
+
+def on_task_action(sender, task_state, user, action, comment="", **kwargs):
+    """The Recevabilité and Évaluation tasks forward these actions (``models.workflow``)."""
+    if action == "ineligible":
+        declare_ineligible(task_state, user, comment)
+    elif action == "end_evaluation":
+        log_candidature(
+            task_state.workflow_state.content_object,
+            "tnl.evaluation_closed",
+            user,
+            {"comment": comment},
+        )
+        task_state.task.specific.approve(task_state, user, comment)
+
+
+task_action.connect(on_task_action, dispatch_uid="tnl_task_action_lifecycle")
 
 
 def on_jury_member_saved(sender, instance, **kwargs):

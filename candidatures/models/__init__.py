@@ -1,4 +1,13 @@
-from candidatures.models.accounts import ApplicantProfile, Invitation, Membership, MembershipRole
+from candidatures.models.accounts import (
+    ApplicantProfile,
+    BodyClaim,
+    ClaimMethod,
+    ClaimStatus,
+    Invitation,
+    Membership,
+    MembershipRole,
+    ReferentNotice,
+)
 from candidatures.models.attachment import Attachment
 from candidatures.models.candidature import Candidature, CandidatureMention, CandidatureStatus
 from candidatures.models.jury import Assignment, ConflictOfInterest, Evaluation, Jury, JuryMember
@@ -10,9 +19,12 @@ __all__ = [
     "ApplicantProfile",
     "Assignment",
     "Attachment",
+    "BodyClaim",
     "Candidature",
     "CandidatureMention",
     "CandidatureStatus",
+    "ClaimMethod",
+    "ClaimStatus",
     "ConflictOfInterest",
     "DeliberationTask",
     "EligibilityTask",
@@ -26,5 +38,6 @@ __all__ = [
     "MembershipRole",
     "NotificationEvent",
     "QuestionType",
+    "ReferentNotice",
     "Questionnaire",
 ]

@@ -104,3 +104,112 @@ class Invitation(models.Model):
 
     def is_expired(self, now=None):
         return (now or timezone.now()) >= self.expires_at
+
+
+class ClaimStatus(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    CONFIRMED = "confirmed", _("Confirmée")
+    REFUSED = "refused", _("Refusée")
+
+
+class ClaimMethod(models.TextChoices):
+    STAFF = "staff", _("Par l'équipe du label")
+    DOMAIN = "domain", _("Adresse sur le domaine de l'organisme")
+
+
+class BodyClaimQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ClaimStatus.PENDING)
+
+    def confirmed(self):
+        return self.filter(status=ClaimStatus.CONFIRMED)
+
+
+class BodyClaim(models.Model):
+    """Someone asking to manage a body: its first account, or a request for access while the
+    body has no confirmed manager. A body with a pending claim and none confirmed may draft but
+    not submit; staff confirm or refuse (candidatures.viewsets_claims), or the claim is
+    confirmed at once when the requester's verified address is on the body's known domain."""
+
+    collectivite = models.ForeignKey(
+        "editions.Collectivite",
+        on_delete=models.CASCADE,
+        related_name="claims",
+        verbose_name=_("organisme"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="body_claims",
+        verbose_name=_("demandeur"),
+    )
+    is_first_account = models.BooleanField(
+        _("première inscription"),
+        default=True,
+        help_text=_("Sinon : demande d'accès à un organisme déjà inscrit par un autre compte."),
+    )
+    status = models.CharField(
+        _("statut"), max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.PENDING
+    )
+    method = models.CharField(
+        _("confirmée"), max_length=20, choices=ClaimMethod.choices, blank=True
+    )
+    function = models.CharField(
+        _("fonction"),
+        max_length=150,
+        blank=True,
+        help_text=_("Dans l'organisme, selon le demandeur (ex. : DSI, secrétaire de mairie)."),
+    )
+    note = models.TextField(_("message à l'équipe"), max_length=1000, blank=True)
+    proposed_website = models.URLField(
+        _("site web indiqué"),
+        blank=True,
+        help_text=_("Indiqué par le demandeur ; enregistré sur l'organisme une fois confirmé."),
+    )
+    created_at = models.DateTimeField(_("demandée le"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("décidée par"),
+    )
+
+    objects = BodyClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("demande de gestion d'un organisme")
+        verbose_name_plural = _("demandes de gestion des organismes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "collectivite"],
+                condition=models.Q(status="pending"),
+                name="unique_pending_body_claim",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.collectivite}"
+
+
+class ReferentNotice(models.Model):
+    """A référent named in a dossier was told so (once per dossier and address)."""
+
+    candidature = models.ForeignKey(
+        "candidatures.Candidature", on_delete=models.CASCADE, related_name="referent_notices"
+    )
+    email = models.EmailField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("avis à un référent")
+        verbose_name_plural = _("avis aux référents")
+        constraints = [
+            models.UniqueConstraint(fields=["candidature", "email"], name="unique_referent_notice")
+        ]
+
+    def __str__(self):
+        return self.email

@@ -102,6 +102,15 @@ class Candidature(
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     submitted_at = models.DateTimeField(_("déposée le"), null=True, blank=True)
+    # Given once, at the first submission (``assign_receipt_number``); kept on resubmission.
+    receipt_number = models.CharField(
+        _("numéro d'accusé de réception"),
+        max_length=30,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+    )
 
     search_fields = [
         index.SearchField("collectivite_name"),
@@ -132,6 +141,7 @@ class Candidature(
     LIFECYCLE_FIELDS = (
         "status",
         "submitted_at",
+        "receipt_number",
         "changes_requested_message",
         "ineligibility_reason",
     )
@@ -145,9 +155,26 @@ class Candidature(
     def get_preview_template(self, request, mode_name):
         return "candidatures/admin/preview.html"
 
+    def assign_receipt_number(self):
+        """Give the dossier its receipt number ("TNL-2027-0042") unless it has one: the year of
+        the édition and the dossier's id, so it is unique without a counter to lock."""
+        if not self.receipt_number:
+            number = receipt_number_for(self.edition.year, self.pk)
+            Candidature.objects.filter(pk=self.pk, receipt_number__isnull=True).update(
+                receipt_number=number
+            )
+            self.receipt_number = (
+                Candidature.objects.filter(pk=self.pk).values_list("receipt_number", flat=True)
+            ).first()
+        return self.receipt_number
+
     @property
     def collectivite_name(self):
         return self.collectivite.name
+
+
+def receipt_number_for(year, pk):
+    return f"TNL-{year}-{pk:04d}"
 
 
 class CandidatureMention(Orderable):

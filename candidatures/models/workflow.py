@@ -6,11 +6,20 @@ Délibération (the president or staff record the decision on the deliberation s
 """
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
 from candidatures.models.jury import Jury
 from candidatures.roles import is_label_staff
+
+# The task classes only forward: what a task's start or action does to the dossier belongs to
+# the lifecycle (``candidatures.lifecycle.receivers``) and to the jury's side
+# (``candidatures.jury.receivers``), which connect to these signals. No import from above.
+task_started = Signal()  # sender=task class; task_state, workflow_state, user
+task_action = Signal()  # sender=task class; task_state, user, action, comment
+# (task class name, action) → the form of its modal; filled by ``candidatures.lifecycle.forms``.
+ACTION_FORMS = {}
 
 
 def staff_may_decide(user, candidature):
@@ -65,6 +74,15 @@ class CandidatureTask(Task):
         carry_approvals(task_state)
         return task_state.approve(user=user, comment=comment)
 
+    def get_form_for_action(self, action):
+        form = ACTION_FORMS.get((type(self).__name__, action))
+        return form or super().get_form_for_action(action)
+
+    def forward(self, task_state, user, action, comment=""):
+        task_action.send(
+            sender=type(self), task_state=task_state, user=user, action=action, comment=comment
+        )
+
 
 class EligibilityTask(CandidatureTask):
     """Recevabilité: staff accept, send back for changes, or declare the dossier ineligible."""
@@ -78,13 +96,6 @@ class EligibilityTask(CandidatureTask):
             ("ineligible", _("Déclarer irrecevable"), True),
         ]
 
-    def get_form_for_action(self, action):
-        from candidatures.lifecycle.forms import RequiredCommentForm, TaskStateCommentForm
-
-        if action in ("reject", "ineligible"):
-            return RequiredCommentForm
-        return TaskStateCommentForm
-
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         comment = (kwargs.get("comment") or "").strip()
@@ -95,9 +106,7 @@ class EligibilityTask(CandidatureTask):
         elif action_name == "reject":
             task_state.reject(user=user, comment=comment)
         elif action_name == "ineligible":
-            from candidatures.lifecycle.workflow import declare_ineligible
-
-            declare_ineligible(task_state, user, comment)
+            self.forward(task_state, user, "ineligible", comment)
 
     @classmethod
     def get_description(cls):
@@ -113,9 +122,9 @@ class JuryEvaluationTask(CandidatureTask):
 
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
-        from candidatures.jury.assignment import assign_candidature
-
-        assign_candidature(workflow_state.content_object, by=user)
+        task_started.send(
+            sender=type(self), task_state=task_state, workflow_state=workflow_state, user=user
+        )
         return task_state
 
     def get_actions(self, obj, user):
@@ -123,24 +132,10 @@ class JuryEvaluationTask(CandidatureTask):
             return [("approve", _("Clore l'évaluation"), True)]
         return []
 
-    def get_form_for_action(self, action):
-        from candidatures.lifecycle.forms import CloseEarlyForm
-
-        return CloseEarlyForm
-
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve" and is_label_staff(user):
-            from candidatures.lifecycle.history import log_candidature
-
-            comment = kwargs.get("comment", "")
-            log_candidature(
-                task_state.workflow_state.content_object,
-                "tnl.evaluation_closed",
-                user,
-                {"comment": comment},
-            )
-            self.approve(task_state, user, comment)
+            self.forward(task_state, user, "end_evaluation", kwargs.get("comment", ""))
 
     @classmethod
     def get_description(cls):
@@ -166,9 +161,7 @@ class DeliberationTask(CandidatureTask):
         if action_name == "approve" and staff_may_decide(
             user, task_state.workflow_state.content_object
         ):
-            from candidatures.jury.deliberation import finish_deliberation
-
-            finish_deliberation(task_state, user)
+            self.forward(task_state, user, "decide")
 
     @classmethod
     def get_description(cls):

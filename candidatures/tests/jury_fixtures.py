@@ -140,6 +140,20 @@ def make_candidature(edition, applicant=None, name=None, population=1000, **extr
     return candidature
 
 
+def verified_member(user, candidature):
+    """``user`` as the applicant space makes them: a verified address, a member of the body
+    (dossier emails go to those only: candidatures.notifications.applicant_recipients)."""
+    from django.utils import timezone
+
+    from candidatures.models import ApplicantProfile, Membership
+
+    ApplicantProfile.objects.update_or_create(
+        user=user, defaults={"email_verified_at": timezone.now()}
+    )
+    Membership.objects.get_or_create(user=user, collectivite=candidature.collectivite)
+    return user
+
+
 def submit(candidature, user):
     from candidatures.lifecycle.workflow import submit_to_workflow as do_submit
 

@@ -135,6 +135,13 @@ def test_register_verify_apply_submit_send_back_resubmit_withdraw(client):
     recap = client.get(f"/espace-candidat/dossiers/{candidature.pk}/recapitulatif/")
     assert "Tout en libre." in recap.content.decode()
     assert "Déposer le dossier" in recap.content.decode()
+    # The first account of a body waits for label staff (tests/test_body_claims.py); here they
+    # confirm it.
+    assert "pas encore confirmé que vous représentez Lettret" in recap.content.decode()
+    from candidatures.applicant.bodies import confirm_claim
+    from candidatures.models import BodyClaim
+
+    confirm_claim(BodyClaim.objects.get(collectivite=body), by=None)
 
     # Submit: status, revision, workflow started, receipt to the submitter and both référents.
     mail.outbox.clear()
@@ -150,7 +157,11 @@ def test_register_verify_apply_submit_send_back_resubmit_withdraw(client):
     receipts = [m for m in mail.outbox if "Accusé de réception" in m.subject]
     assert len(receipts) == 1
     receipt = receipts[0]
-    assert set(receipt.to) == {"claire@lettret.example", "maire@lettret.example"}
+    # Content to the verified member only; the mayor (no account) is told she was named.
+    assert receipt.to == ["claire@lettret.example"]
+    notice = next(m for m in mail.outbox if "maire@lettret.example" in m.to)
+    assert "Claire Agent vous a nommé(e) référent(e) du dossier de Lettret" in notice.body
+    assert "Tout en libre" not in notice.body
     assert "Accusé de réception" in receipt.subject
     assert "/admin/" not in receipt.body
 

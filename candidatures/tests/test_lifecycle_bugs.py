@@ -6,14 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from candidatures.models import Assignment, Attachment, ConflictOfInterest
-from tests.people import build_cast, evaluate
+from tests.people import evaluate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cast(db):
-    return build_cast()
 
 
 def snippet_url(name, dossier):

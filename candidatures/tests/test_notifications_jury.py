@@ -6,9 +6,14 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 
-from candidatures.models import CandidatureStatus, EmailTemplate, Evaluation
+from candidatures.models import (
+    CandidatureStatus,
+    EmailTemplate,
+    Evaluation,
+    ReferentNotice,
+)
 from candidatures.tests.jury_fixtures import *  # noqa: F403
-from candidatures.tests.jury_fixtures import make_candidature, submit
+from candidatures.tests.jury_fixtures import make_candidature, submit, verified_member
 
 pytestmark = pytest.mark.django_db
 
@@ -22,20 +27,29 @@ def test_edited_template_is_used(edition, jury, people):
         body="Merci {{ collectivite }}, édition {{ edition_year }}.",
     )
     candidature = make_candidature(edition, people["applicant"], name="Commune Modèle")
+    verified_member(people["applicant"], candidature)
     mail.outbox.clear()
     submit(candidature, people["applicant"])
     receipt = next(m for m in mail.outbox if people["applicant"].email in m.to)
     assert receipt.subject == "Reçu : Commune Modèle"
     assert receipt.body == f"Merci Commune Modèle, édition {edition.year}."
+    html, mimetype = receipt.alternatives[0]
+    assert mimetype == "text/html" and f"Merci Commune Modèle, édition {edition.year}." in html
 
 
 def test_recipients_of_a_submission(edition, jury, people):
     candidature = make_candidature(edition, people["applicant"])
+    verified_member(people["applicant"], candidature)
     mail.outbox.clear()
     submit(candidature, people["applicant"])
     receipt = next(m for m in mail.outbox if "Accusé de réception" in m.subject)
-    assert set(receipt.to) == {people["applicant"].email, candidature.technical_email}
+    # The technical référent has no account: the content goes to the verified member only,
+    # the référent is told they were named.
+    assert receipt.to == [people["applicant"].email]
     assert "/admin/" not in receipt.body
+    notice = next(m for m in mail.outbox if candidature.technical_email in m.to)
+    assert "référent" in notice.subject and candidature.collectivite.name in notice.body
+    assert ReferentNotice.objects.filter(candidature=candidature).count() == 1
     staff = next(m for m in mail.outbox if "Nouveau dossier" in m.subject)
     assert staff.to == [people["staff"].email]
     assert "/admin/snippets/candidatures/candidature/edit/" in staff.body

@@ -12,15 +12,14 @@ from django.urls import reverse
 from candidatures.access import visible_candidatures
 from candidatures.models import Attachment
 from candidatures.permissions import PERMISSION_MAP, can, role_of
-from tests.people import ROLES, build_cast
+from tests.people import ROLES
 
 STATES = ["draft", "eligibility", "evaluation", "deliberation", "decided"]
 USERS = [role for role in ROLES if role != "anonymous"]  # signed-in people of the cast
 
 
 @pytest.fixture
-def world(db):
-    cast = build_cast()
+def world(cast):
     for state in STATES:
         Attachment.objects.create(
             candidature=cast["dossiers"][state],

@@ -12,7 +12,7 @@ from wagtail.models import Workflow
 from candidatures.lifecycle.announcement import applicant_feedback
 from candidatures.models import Candidature, CandidatureStatus, Evaluation
 from candidatures.tests.jury_fixtures import *  # noqa: F403
-from candidatures.tests.jury_fixtures import make_candidature, submit
+from candidatures.tests.jury_fixtures import make_candidature, submit, verified_member
 from editions.models import Result
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +64,7 @@ def test_workflow_created_by_migration_and_attached_to_candidatures():
 def test_whole_path_from_submission_to_public_result(client, edition, jury, people):
     applicant = people["applicant"]
     candidature = make_candidature(edition, applicant, name="Commune de Libreville")
+    verified_member(applicant, candidature)
     mail.outbox.clear()
     submit(candidature, applicant)
     assert candidature.status == CandidatureStatus.ELIGIBILITY
@@ -146,6 +147,7 @@ def test_whole_path_from_submission_to_public_result(client, edition, jury, peop
 def test_send_back_path_keeps_message_and_resumes(client, edition, jury, people):
     applicant = people["applicant"]
     candidature = make_candidature(edition, applicant)
+    verified_member(applicant, candidature)
     submit(candidature, applicant)
     client.force_login(people["staff"])
     mail.outbox.clear()
@@ -172,6 +174,7 @@ def test_send_back_path_keeps_message_and_resumes(client, edition, jury, people)
 def test_ineligible_path_closes_the_workflow(client, edition, jury, people):
     applicant = people["applicant"]
     candidature = make_candidature(edition, applicant)
+    verified_member(applicant, candidature)
     submit(candidature, applicant)
     client.force_login(people["staff"])
     mail.outbox.clear()

@@ -205,30 +205,42 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 
 # Media storage: local folders unless an S3-compatible bucket is configured. The "private"
-# alias holds dossier attachments; it is never served directly (views stream its files).
-AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
-if AWS_STORAGE_BUCKET_NAME:
-    _s3 = {
-        "bucket_name": AWS_STORAGE_BUCKET_NAME,
-        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-        "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+# alias holds dossier attachments; it is never served directly (views stream its files), and
+# its URLs, when asked for, are signed for 5 minutes.
+
+
+def s3_storages(environ):
+    """The "default" and "private" storages on S3 from these variables (os.environ in real life;
+    the S3 tests pass their own to point them at the S3 server they start)."""
+    bucket = environ["AWS_STORAGE_BUCKET_NAME"]
+    public = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+        "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
         "file_overwrite": False,
         "default_acl": None,
         "querystring_auth": False,
+        # Signature V4: V2 (botocore's choice for some endpoints) is refused by most providers.
+        "signature_version": environ.get("AWS_S3_SIGNATURE_VERSION") or "s3v4",
     }
-    _private_s3 = {
-        **_s3,
-        "bucket_name": os.environ.get("AWS_PRIVATE_BUCKET_NAME", AWS_STORAGE_BUCKET_NAME),
+    private = {
+        **public,
+        "bucket_name": environ.get("AWS_PRIVATE_BUCKET_NAME", bucket),
         "location": "private",
         "custom_domain": None,
         "querystring_auth": True,
         "querystring_expire": 300,
     }
-    STORAGES = {
-        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3},
-        "private": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _private_s3},
+    return {
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": public},
+        "private": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": private},
     }
+
+
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES = s3_storages(os.environ)
 else:
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -330,6 +342,9 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "candidatures.lifecycle.finish.finish_workflow"
 # communication", once per submission). Superusers are not in the editorial loop; with this on,
 # they also got Wagtail's generic "submitted to workflow" email, a second one per event.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Moderation emails as text + HTML; the HTML in our email layout
+# (templates/wagtailadmin/notifications/base.html overrides Wagtail's, which links a remote image).
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party avatars in the admin (privacy: no email hash sent to gravatar.com).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -5,11 +5,12 @@ background task, press release drafted) or "programmer à la date des résultats
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from candidatures.models import Candidature, CandidatureStatus
+from candidatures.models import ApplicantProfile, Candidature, CandidatureStatus, Membership
 from editions import palmares
 from editions.factories import CollectiviteFactory, EditionFactory
 from editions.models import Edition, Result
@@ -34,6 +35,10 @@ def edition(home_page, demo):
         technical_email="referent@example.org",
     )
     Result.objects.create(edition=edition, collectivite=decided_body, level=or_level)
+    # Decision emails go to the body's verified members only (candidatures.notifications).
+    referent = get_user_model().objects.create_user("referent@example.org", "referent@example.org")
+    ApplicantProfile.objects.create(user=referent, email_verified_at=timezone.now())
+    Membership.objects.create(user=referent, collectivite=decided_body)
     waiting = Candidature.objects.create(
         edition=edition,
         collectivite=CollectiviteFactory(name="Commune en attente"),

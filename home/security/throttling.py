@@ -58,6 +58,12 @@ def by_user_and_client(group, request):
     return f"{request.user.pk}:{client_address(request)}"
 
 
+def by_pending_user_and_client(group, request):
+    """The account whose password was right but whose code is still awaited (applicant login,
+    not logged in yet), with the client."""
+    return f"{request.session.get('applicant_2fa_user')}:{client_address(request)}"
+
+
 def by_user(group, request):
     return str(request.user.pk)
 
@@ -79,6 +85,7 @@ PASSWORD_RESET_LIMITS = (
     RateLimit("password_reset_address", by_posted_email),
 )
 SECOND_FACTOR_LIMITS = (RateLimit("second_factor", by_user_and_client),)
+APPLICANT_SECOND_FACTOR_LIMITS = (RateLimit("second_factor", by_pending_user_and_client),)
 SIGNUP_LIMITS = (RateLimit("signup_client", by_client),)
 ACCESS_REQUEST_LIMITS = (RateLimit("access_request_user", by_user),)
 INVITATION_LIMITS = (RateLimit("invitations_body", by_url_pk),)

@@ -19,6 +19,8 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views import account as wagtail_account
 
+from home.emails import TemplatedPasswordResetMixin
+
 from . import second_factor as factor
 from .forms import CodeForm, NewAuthenticatorForm
 from .throttling import (
@@ -162,6 +164,18 @@ def manage(request):
 
 
 class AdminPasswordResetView(RateLimitedFormMixin, wagtail_account.PasswordResetView):
-    """Wagtail's password reset, limited per client and per address (SECURITY_RATE_LIMITS)."""
+    """Wagtail's password reset, limited per client and per address (SECURITY_RATE_LIMITS);
+    its email is the site's (text + HTML, link on the site's real address)."""
 
     rate_limits = PASSWORD_RESET_LIMITS
+
+    def get_form_class(self):
+        base = super().get_form_class()
+        return type(
+            "AdminPasswordResetForm",
+            (TemplatedPasswordResetMixin, base),
+            {
+                "reset_url_name": "wagtailadmin_password_reset_confirm",
+                "email_template_base": "home/emails/admin_password_reset",
+            },
+        )

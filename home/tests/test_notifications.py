@@ -45,6 +45,10 @@ def test_a_submission_tells_each_manager_once_in_french(client, news_index, peop
         )
         assert f"http://testserver/admin/pages/{page.pk}/edit/" in email.body
         assert "Vous pouvez modifier la page ici" in email.body
+        # Sent as text + HTML, the HTML in the site's email layout with no remote asset.
+        [(html, mimetype)] = email.alternatives
+        assert mimetype == "text/html" and 'lang="fr"' in html and "Territoire Numérique" in html
+        assert f"/admin/pages/{page.pk}/edit/" in html and "<img" not in html
     # One email to each manager (the demo's "communication" too), to nobody else: not the
     # author, not the administrator, no generic "submitted to workflow" email.
     managers = get_user_model().objects.filter(groups__name=roles.COMMUNICATION)

@@ -1,6 +1,5 @@
 """Applicant accounts: sign-up with email verification, login (rate-limited), profile."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
@@ -26,7 +25,9 @@ from candidatures.applicant.forms.accounts import (
     ProfileForm,
     SignupForm,
 )
+from candidatures.applicant.views import second_factor
 from candidatures.models import ApplicantProfile
+from home.emails import TemplatedPasswordResetMixin, absolute
 from home.security import throttling
 
 VERIFY_SALT = "candidatures.verify-email"
@@ -44,7 +45,7 @@ def verification_link(request, user):
         salt=VERIFY_SALT,
         compress=True,
     )
-    return request.build_absolute_uri(reverse("candidatures:verify_email", args=[token]))
+    return absolute(reverse("candidatures:verify_email", args=[token]))
 
 
 @require_http_methods(["GET", "POST"])
@@ -87,7 +88,7 @@ def create_or_notify(request, data):
                 is_active=False,
             )
             ApplicantProfile.objects.create(user=user)
-        send_verification_email.enqueue(user.pk, verification_link(request, user))
+        send_verification_email(user.pk, verification_link(request, user))
     elif is_unverified(existing):
         # Whoever typed a password before the address was proven may not be its owner (account
         # pre-hijacking): the latest sign-up's password and names replace the earlier ones, and
@@ -96,15 +97,15 @@ def create_or_notify(request, data):
         existing.first_name = data["first_name"]
         existing.last_name = data["last_name"]
         existing.save(update_fields=["password", "first_name", "last_name"])
-        send_verification_email.enqueue(existing.pk, verification_link(request, existing))
+        send_verification_email(existing.pk, verification_link(request, existing))
     else:
         # Hash the password anyway so that this answer takes as long as a new account's: the
         # response time must not tell that the address is registered.
         make_password(data["password1"])
-        send_already_registered_email.enqueue(
+        send_already_registered_email(
             email,
-            request.build_absolute_uri(reverse("candidatures:login")),
-            request.build_absolute_uri(reverse("candidatures:password_reset")),
+            absolute(reverse("candidatures:login")),
+            absolute(reverse("candidatures:password_reset")),
         )
 
 
@@ -154,6 +155,12 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def form_valid(self, form):
+        user = form.get_user()
+        if second_factor.wants_code(user):
+            return second_factor.defer_login(self.request, user, self.get_redirect_url())
+        return super().form_valid(form)
+
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
@@ -162,14 +169,16 @@ class LogoutView(auth_views.LogoutView):
     next_page = "/"
 
 
+class ResetForm(TemplatedPasswordResetMixin, ApplicantPasswordResetForm):
+    reset_url_name = "candidatures:password_reset_confirm"
+    email_template_base = "candidatures/emails/password_reset"
+
+
 class PasswordResetView(throttling.RateLimitedFormMixin, auth_views.PasswordResetView):
     rate_limits = throttling.PASSWORD_RESET_LIMITS
     template_name = "candidatures/accounts/password_reset.html"
-    email_template_name = "candidatures/emails/password_reset.txt"
-    subject_template_name = "candidatures/emails/password_reset_subject.txt"
-    form_class = ApplicantPasswordResetForm
+    form_class = ResetForm
     success_url = reverse_lazy("candidatures:password_reset_done")
-    extra_email_context = {"site_name": settings.WAGTAIL_SITE_NAME}
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

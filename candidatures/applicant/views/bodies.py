@@ -1,5 +1,6 @@
 """Registering a body, its members and invitations, the reference-data search endpoint."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
@@ -9,20 +10,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidatures.applicant.bodies import (
     DuplicateBody,
     collectivite_from_territory,
     existing_body,
+    is_pending,
     register_body,
     search_territories,
 )
-from candidatures.applicant.emails import send_access_request_email, send_invitation_email
+from candidatures.applicant.bodies import request_access as ask_for_access
+from candidatures.applicant.emails import send_invitation_email
 from candidatures.applicant.forms.accounts import InvitationForm, SignupForm
+from candidatures.applicant.forms.base import AccessibleFormMixin
 from candidatures.applicant.forms.bodies import OtherBodyForm, TerritoryForm
-from candidatures.models import ApplicantProfile, Invitation, Membership
+from candidatures.models import ApplicantProfile, BodyClaim, Invitation, Membership
 from editions.models import Collectivite
+from home.emails import absolute
 from home.security import throttling
 
 
@@ -66,6 +72,72 @@ def duplicate_response(request, existing):
     )
 
 
+def after_claim(request, collectivite):
+    """A claim waiting for staff: ask the claimant's function (shown in the staff queue)."""
+    if BodyClaim.objects.pending().filter(user=request.user, collectivite=collectivite).exists():
+        return redirect("candidatures:claim", pk=collectivite.pk)
+    return redirect("candidatures:dashboard")
+
+
+class ClaimForm(AccessibleFormMixin, forms.ModelForm):
+    class Meta:
+        model = BodyClaim
+        fields = ["function", "note"]
+        labels = {
+            "function": gettext_lazy("Votre fonction dans l'organisme"),
+            "note": gettext_lazy("Message à l'équipe du label (facultatif)"),
+        }
+        help_texts = {
+            "function": gettext_lazy(
+                "Par exemple : DSI, secrétaire de mairie, chargée de mission numérique."
+            ),
+            "note": gettext_lazy(
+                "Tout ce qui aide à vérifier que vous le représentez (service, standard…)."
+            ),
+        }
+        widgets = {"note": forms.Textarea(attrs={"rows": 4})}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim_details(request, pk):
+    """The claimant's function and a word for staff, while the claim waits."""
+    claim = get_object_or_404(
+        BodyClaim.objects.pending().select_related("collectivite"),
+        user=request.user,
+        collectivite_id=pk,
+    )
+    form = ClaimForm(request.POST or None, instance=claim)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Merci : l'équipe du label a ces précisions."))
+        return redirect("candidatures:dashboard")
+    return render(
+        request,
+        "candidatures/accounts/claim.html",
+        {"form": form, "claim": claim, "collectivite": claim.collectivite},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def registered_message(request, collectivite):
+    if is_pending(collectivite):
+        messages.warning(
+            request,
+            _(
+                "%(name)s est inscrit(e) : vous pouvez commencer son dossier. L'équipe du label "
+                "confirmera que vous représentez cet organisme avant que vous puissiez le déposer."
+            )
+            % {"name": collectivite.name},
+        )
+    else:
+        messages.success(
+            request,
+            _("%(name)s est inscrit(e) : vous pouvez commencer son dossier.")
+            % {"name": collectivite.name},
+        )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def register_territory(request):
@@ -75,15 +147,11 @@ def register_territory(request):
     if request.method == "POST" and form.is_valid():
         collectivite = collectivite_from_territory(form.cleaned_data["territory"])
         try:
-            register_body(request.user, collectivite)
+            collectivite = register_body(request.user, collectivite)
         except DuplicateBody as duplicate:
             return duplicate_response(request, duplicate.existing)
-        messages.success(
-            request,
-            _("%(name)s est inscrite : vous pouvez commencer son dossier.")
-            % {"name": collectivite.name},
-        )
-        return redirect("candidatures:dashboard")
+        registered_message(request, collectivite)
+        return after_claim(request, collectivite)
     context = {"form": form, "query": query, "results": results}
     return render(
         request,
@@ -103,11 +171,11 @@ def register_other(request):
             name=data["name"], kind=data["kind"], siren=data["siren"], website=data["website"]
         )
         try:
-            register_body(request.user, collectivite)
+            collectivite = register_body(request.user, collectivite)
         except DuplicateBody as duplicate:
             return duplicate_response(request, duplicate.existing)
-        messages.success(request, _("%(name)s est inscrit.") % {"name": collectivite.name})
-        return redirect("candidatures:dashboard")
+        registered_message(request, collectivite)
+        return after_claim(request, collectivite)
     return render(
         request,
         "candidatures/applicant/body_other.html",
@@ -123,13 +191,21 @@ def request_access(request, pk):
     collectivite = get_object_or_404(Collectivite, pk=pk)
     if existing_body(collectivite.insee_code, collectivite.siren) is None:
         raise Http404
+    sent_to = "members"
     if not throttling.over_limits(request, throttling.ACCESS_REQUEST_LIMITS):
-        send_access_request_email.enqueue(collectivite.pk, request.user.email)
-    messages.success(
-        request,
-        _("Votre demande a été transmise aux membres de %(name)s, qui pourront vous inviter.")
-        % {"name": collectivite.name},
-    )
+        sent_to = ask_for_access(request.user, collectivite)
+    if sent_to == "staff":
+        text = _(
+            "Votre demande pour %(name)s a été transmise à l'équipe du label, qui vérifie qui "
+            "représente cet organisme et vous répondra par courriel."
+        )
+    else:
+        text = _(
+            "Votre demande a été transmise aux membres de %(name)s, qui pourront vous inviter."
+        )
+    messages.success(request, text % {"name": collectivite.name})
+    if sent_to == "staff":
+        return after_claim(request, collectivite)
     return redirect("candidatures:dashboard")
 
 
@@ -144,7 +220,20 @@ def members(request, pk):
     form = InvitationForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if throttling.limit_reached(request, throttling.INVITATION_LIMITS):
+        if is_pending(collectivite):
+            # Until staff confirm who manages the body, its members cannot bring others in (a
+            # squatter's accomplices would outlive the refusal of the claim).
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Vous pourrez inviter vos collègues une fois que l'équipe du label aura "
+                    "confirmé que vous représentez %(name)s."
+                )
+                % {"name": collectivite.name},
+            )
+            status = 409
+        elif throttling.limit_reached(request, throttling.INVITATION_LIMITS):
             form.is_valid()
             form.add_error(
                 None,
@@ -156,10 +245,8 @@ def members(request, pk):
             invitation = Invitation.objects.create(
                 email=form.cleaned_data["email"], collectivite=collectivite, invited_by=request.user
             )
-            link = request.build_absolute_uri(
-                reverse("candidatures:invitation", args=[invitation.token])
-            )
-            send_invitation_email.enqueue(invitation.pk, link)
+            link = absolute(reverse("candidatures:invitation", args=[invitation.token]))
+            send_invitation_email(invitation.pk, link)
             messages.success(
                 request,
                 _("Invitation envoyée à %(email)s (valable 7 jours).")

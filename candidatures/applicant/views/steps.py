@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import time_format
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candidatures.applicant import drafts as svc
 from candidatures.applicant.dashboard import dashboard_rows
 from candidatures.applicant.forms.steps import ReferentsForm, SectionForm
+from candidatures.applicant.recap_pdf import can_download_recap, filename, render_recap_pdf
 from candidatures.applicant.submission import (
     SubmissionRefused,
     can_withdraw,
@@ -23,6 +24,7 @@ from candidatures.applicant.submission import (
 from candidatures.lifecycle.states import applicant_label
 from candidatures.models import Attachment, Candidature
 from editions.selfassessment.services import SESSION_KEY as SELF_ASSESSMENT_KEY
+from home import readlog
 
 STALE_MESSAGE = _(
     "Quelqu'un d'autre a modifié cette étape pendant que vous la remplissiez. Vos saisies sont "
@@ -218,6 +220,23 @@ def autosave(request, pk, step):
 def recap(request, pk):
     candidature = svc.get_candidature_for_user(request.user, pk)
     return render_recap(request, candidature)
+
+
+@login_required
+@require_GET
+def recap_pdf(request, pk):
+    """The recap as a PDF: the body's members and label staff; anyone else 404."""
+    candidature = get_object_or_404(
+        Candidature.objects.select_related("edition", "collectivite"), pk=pk
+    )
+    if not can_download_recap(request.user, candidature):
+        raise Http404
+    readlog.record_read(request, candidature, readlog.Action.DOWNLOAD, filename(candidature))
+    response = HttpResponse(render_recap_pdf(candidature), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename(candidature)}"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def render_recap(request, candidature, status=200):
