@@ -2,7 +2,7 @@
 
 import logging
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -14,11 +14,15 @@ def send_notification(event, recipients, context):
 
     Arguments are plain JSON values so that any task backend can store them.
     """
+    from candidatures.applicant.receipt import recap_attachments
     from candidatures.models import EmailTemplate
 
     try:
         subject, body = EmailTemplate.render(event, context)
-        send_mail(subject, body, None, recipients)
+        message = EmailMessage(subject, body, None, recipients)
+        for attachment in recap_attachments(context):  # the receipt carries the recap PDF
+            message.attach(*attachment)
+        message.send()
     except Exception:
         logger.exception("Email %s to %s could not be sent", event, recipients)
         return False

@@ -60,7 +60,9 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     set_status(candidature, status, user)
     if isinstance(task, EligibilityTask):
         # First submission or resubmission after a send-back.
-        notifications.notify_applicant(candidature, "receipt")
+        from candidatures.applicant.receipt import receipt_context
+
+        notifications.notify_applicant(candidature, "receipt", **receipt_context(candidature))
         notifications.notify_staff_new_submission(candidature)
 
 
