@@ -47,7 +47,7 @@ class EvaluationForm(forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
         self.final = final
         edition = candidature.edition
-        self.fields["proposed_level"].queryset = edition.levels.order_by("number")
+        self.fields["proposed_level"].queryset = candidature.reachable_levels()
         self.domains = list(edition.criteria_domains.all())
         for domain in self.domains:
             self.fields[f"score_{domain.pk}"] = forms.TypedChoiceField(
@@ -93,7 +93,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, candidature, **kwargs):
         super().__init__(*args, **kwargs)
         edition = candidature.edition
-        self.fields["level"].queryset = edition.levels.order_by("number")
+        self.fields["level"].queryset = candidature.reachable_levels()  # the track's only
         self.mention_types = list(edition.mention_types.all())
         for mention in self.mention_types:
             self.fields[f"mention_{mention.pk}"] = forms.BooleanField(

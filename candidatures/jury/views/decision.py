@@ -43,7 +43,7 @@ def table(request, year):
     candidatures = (
         visible_candidatures(request.user)
         .filter(edition=edition, status__in=TABLE_STATUSES)
-        .select_related("collectivite", "decision_level")
+        .select_related("collectivite", "decision_level", "track")
         .prefetch_related("evaluations__proposed_level")
     )
     rows = []
