@@ -23,7 +23,7 @@ from django.contrib.auth.models import Group  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from candidatures.applicant.drafts import start_dossier  # noqa: E402
-from candidatures.demo.applicant import build_questionnaire, open_or_demo_edition  # noqa: E402
+from candidatures.demo.applicant import build_questionnaires, open_or_demo_edition  # noqa: E402
 from candidatures.models import (  # noqa: E402
     ApplicantProfile,
     Candidature,
@@ -73,7 +73,8 @@ def pages():
 
 def applicants():
     edition = open_or_demo_edition()
-    build_questionnaire(edition)
+    build_questionnaires(edition)
+    label = edition.tracks.filter(slug="label").first()  # None for an édition without tracks
     group = Group.objects.get(name="Candidats")
     User = get_user_model()
     for n in range(APPLICANTS):
@@ -95,7 +96,7 @@ def applicants():
             user=user, collectivite=body, defaults={"role": MembershipRole.MANAGER}
         )
         if not Candidature.objects.filter(edition=edition, collectivite=body).exists():
-            start_dossier(user, body, edition, prefill=False)
+            start_dossier(user, body, edition, prefill=False, track=label)
     print(f"{APPLICANTS} applicants with a draft for {edition.year}")
 
 

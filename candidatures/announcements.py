@@ -57,8 +57,11 @@ def on_palmares_published(sender, edition, **kwargs):
 
 @receiver(hooks.edition_copied, dispatch_uid="candidatures-copy-questionnaire")
 def copy_questionnaire(sender, source, target, **kwargs):
-    questionnaire = Questionnaire.objects.filter(edition=source).first()
-    if questionnaire is None or Questionnaire.objects.filter(edition=target).exists():
+    questionnaires = list(Questionnaire.objects.filter(edition=source).select_related("track"))
+    if not questionnaires or Questionnaire.objects.filter(edition=target).exists():
         return None
-    questionnaire.copy_to(target)
+    for questionnaire in questionnaires:  # one per track when the édition has tracks
+        questionnaire.copy_to(target)
+    if len(questionnaires) > 1:
+        return _("les %(n)s questionnaires") % {"n": len(questionnaires)}
     return _("le questionnaire")

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 
 from candidatures.access import STAFF_GROUP
+from candidatures.applicant.receipt import recap_attachments, receipt_context
 from home.emails import absolute, send_text
 
 logger = logging.getLogger(__name__)
@@ -135,6 +136,15 @@ def notify_applicant(candidature, event, attachments=(), **extra):
     if event == "receipt":
         notify_named_referents(candidature)
     return sent
+
+
+def notify_receipt(candidature):
+    """The receipt of a (re)submitted dossier: its number, the answers in short, the recap PDF
+    attached; then the notices to the référents named in it."""
+    context = receipt_context(candidature)
+    return notify_applicant(
+        candidature, "receipt", attachments=recap_attachments(context), **context
+    )
 
 
 def notify_staff_new_submission(candidature):

@@ -70,6 +70,11 @@ urlpatterns = [
         steps.recap_pdf,
         name="recap_pdf",
     ),
+    path(
+        "espace-candidat/dossiers/<int:pk>/parcours/",
+        steps.switch_track_view,
+        name="switch_track",
+    ),
     path("espace-candidat/dossiers/<int:pk>/deposer/", steps.submit_view, name="submit"),
     path("espace-candidat/dossiers/<int:pk>/retirer/", steps.withdraw_view, name="withdraw"),
     path("espace-candidat/pieces/<int:pk>/", files.download, name="attachment"),

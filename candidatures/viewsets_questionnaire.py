@@ -29,7 +29,7 @@ def previous_questionnaire(edition):
 class CopyForm(forms.Form):
     edition = forms.ModelChoiceField(
         label=_("Édition qui reçoit le questionnaire"),
-        queryset=Edition.objects.filter(questionnaire__isnull=True).order_by("-year"),
+        queryset=Edition.objects.filter(questionnaires__isnull=True).order_by("-year"),
         help_text=_(
             "Les sections et les questions du questionnaire de l'édition précédente y seront "
             "copiées, avec les mêmes clés ; vous pourrez ensuite les modifier."
@@ -90,8 +90,13 @@ class QuestionnaireViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 210
     index_view_class = QuestionnaireIndexView
-    list_display = ["__str__", "updated_at"]
-    panels = [FieldPanel("edition"), FieldPanel("intro"), FieldPanel("sections")]
+    list_display = ["__str__", "track", "updated_at"]
+    panels = [
+        FieldPanel("edition"),
+        FieldPanel("track"),
+        FieldPanel("intro"),
+        FieldPanel("sections"),
+    ]
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [path("copy/", copy_view, name="copy")]

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import hooks
-from .models import CriteriaDomain, Edition, Level, MentionType
+from .models import ApplicationTrack, CriteriaDomain, Edition, Level, MentionType
 
 CALENDAR = ["call_opens_at", "deadline", "jury_date", "results_published_at", "ceremony_date"]
 
@@ -56,10 +56,28 @@ def copy_edition(source, year):
     )
     if not target.levels.exists():
         target.add_levels()
+    copy_tracks(source, target)
     copied = [
         _("%(n)s niveau(x)") % {"n": target.levels.count()},
         _("%(n)s domaine(s) de critères") % {"n": target.criteria_domains.count()},
         _("%(n)s type(s) de mention") % {"n": target.mention_types.count()},
     ]
+    if target.tracks.exists():
+        copied.append(_("%(n)s parcours") % {"n": target.tracks.count()})
     copied += hooks.responses(hooks.edition_copied, source=source, target=target)
     return target, copied
+
+
+def copy_tracks(source, target):
+    """The application tracks (2025 scheme), their levels matched by rank among the target's."""
+    levels = {level.number: level for level in target.levels.all()}
+    for track in source.tracks.prefetch_related("levels").order_by("sort_order", "pk"):
+        copy = ApplicationTrack(
+            edition=target,
+            name=track.name,
+            slug=track.slug,
+            description=track.description,
+            sort_order=track.sort_order,
+        )
+        copy.levels = [levels[lv.number] for lv in track.levels.all() if lv.number in levels]
+        copy.save()

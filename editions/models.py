@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -478,3 +478,35 @@ class Territory(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.departement_code})" if self.departement_code else self.name
+
+
+class ApplicationTrack(Orderable, ClusterableModel):
+    """An application track of an édition (2025 scheme: "Badge", a short questionnaire, beside
+    "Label", the full application), with the levels it can reach. An édition without tracks
+    has one implicit track: all its levels, one questionnaire (2016-2024)."""
+
+    edition = ParentalKey(Edition, on_delete=models.CASCADE, related_name="tracks")
+    name = models.CharField(_("nom"), max_length=100)
+    slug = models.SlugField(_("identifiant"), max_length=60)
+    description = models.TextField(_("description"), blank=True)
+    levels = ParentalManyToManyField(
+        Level,
+        verbose_name=_("niveaux accessibles"),
+        related_name="tracks",
+        blank=True,
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("parcours de candidature")
+        verbose_name_plural = _("parcours de candidature")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "slug"], name="unique_track_slug")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:60] or "parcours"
+        super().save(*args, **kwargs)

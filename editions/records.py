@@ -122,6 +122,20 @@ def build_record(edition, now=None):
         }
         for level in reversed(levels)
     ]
+    # 2025 scheme: badges apart from labels, each track with the groups of its levels.
+    tracks = [
+        {
+            "name": track.name,
+            "slug": track.slug,
+            "description": track.description,
+            "groups": [
+                group
+                for group in groups
+                if group["number"] in {level.number for level in track.levels.all()}
+            ],
+        }
+        for track in edition.tracks.prefetch_related("levels").order_by("sort_order", "pk")
+    ]
     previous = (
         Edition.objects.with_public_results(now)
         .filter(year__lt=edition.year)
@@ -139,6 +153,7 @@ def build_record(edition, now=None):
         "laureates": laureates,
         "mentions": mentions,
         "groups": groups,
+        "tracks": tracks,
         "previous": previous,
         "max_count": max([group["count"] for group in groups] or [0]),
     }

@@ -46,7 +46,7 @@ def dashboard_rows(user):
     bodies = list(user_collectivites(user))
     dossiers = (
         Candidature.objects.filter(collectivite__in=bodies)
-        .select_related("edition", "collectivite", "decision_level")
+        .select_related("edition", "collectivite", "decision_level", "track")
         .prefetch_related(
             Prefetch(
                 "mentions", queryset=CandidatureMention.objects.select_related("mention_type")

@@ -16,8 +16,14 @@ from wagtail.actions.create import CreateAction
 from wagtail.actions.edit import EditAction
 from wagtail.models import Revision
 
-from candidatures.models import Attachment, Candidature, CandidatureStatus, Membership
-from candidatures.models.questionnaire import QuestionType
+from candidatures.models import (
+    Attachment,
+    Candidature,
+    CandidatureStatus,
+    Membership,
+    Questionnaire,
+)
+from candidatures.models.questionnaire import QuestionType, questionnaire_for
 from editions.models import Edition
 from editions.selfassessment.services import questionnaire_prefill
 
@@ -71,7 +77,7 @@ def user_candidatures(user):
 def get_candidature_for_user(user, pk):
     """The dossier if ``user`` acts for its body; 404 otherwise (never 403: no existence leak)."""
     return get_object_or_404(
-        user_candidatures(user).select_related("edition", "collectivite"), pk=pk
+        user_candidatures(user).select_related("edition", "collectivite", "track"), pk=pk
     )
 
 
@@ -220,17 +226,35 @@ def prefill_from(candidature, previous):
             candidature.answers[key] = value
 
 
-def start_dossier(user, collectivite, edition, prefill=True, session=None):
-    """Create the body's dossier for ``edition`` with a frozen copy of its questionnaire.
+def tracks_on_offer(edition):
+    """The édition's application tracks that have a questionnaire (empty: no choice to make)."""
+    from django.db.models import Prefetch
+
+    from editions.models import Level
+
+    return list(
+        edition.tracks.filter(questionnaire__isnull=False)
+        .prefetch_related(Prefetch("levels", queryset=Level.objects.order_by("number")))
+        .order_by("sort_order", "pk")
+    )
+
+
+def start_dossier(user, collectivite, edition, prefill=True, session=None, track=None):
+    """Create the body's dossier for ``edition`` with a frozen copy of its questionnaire (the
+    ``track``'s one when the édition offers tracks).
 
     With ``session``, answers of a self-assessment kept there (editions.selfassessment) fill the
     questions they map to, where the previous dossier left them empty."""
+    questionnaire = questionnaire_for(edition, track)
+    if questionnaire is None:
+        raise Questionnaire.DoesNotExist
     candidature = Candidature(
         edition=edition,
         collectivite=collectivite,
+        track=track,
         created_by=user,
         status=CandidatureStatus.DRAFT,
-        questions=edition.questionnaire.freeze(),
+        questions=questionnaire.freeze(),
         answers={},
         technical_email=user.email,
         technical_name=user.get_full_name(),
@@ -242,6 +266,54 @@ def start_dossier(user, collectivite, edition, prefill=True, session=None):
         for key, value in questionnaire_prefill(session, edition, candidature.questions).items():
             candidature.answers.setdefault(key, value)
     return CreateAction(candidature, user=user).execute(skip_permission_checks=True)
+
+
+def shared_answers(old_questions, new_questions, answers):
+    """The answers of ``old_questions`` that a question of ``new_questions`` with the same key
+    and type takes (choices no longer offered dropped): what a track switch keeps."""
+    types = {q["key"]: q["type"] for s in old_questions for q in s["questions"]}
+    kept = {}
+    for section in new_questions:
+        for question in section["questions"]:
+            key = question["key"]
+            if key not in answers or types.get(key) != question["type"]:
+                continue
+            value = answers[key]
+            if question["choices"]:
+                allowed = set(question["choices"])
+                if isinstance(value, list):
+                    value = [v for v in value if v in allowed]
+                elif value not in allowed:
+                    continue
+            kept[key] = value
+    return kept
+
+
+def switch_track(candidature, user, track):
+    """Move a draft to another track of its édition: the new track's questions are frozen, the
+    answers (and files) of questions both tracks share are kept, the others are removed.
+    Returns the number of answers removed."""
+    with transaction.atomic():
+        current = Candidature.objects.select_for_update().get(pk=candidature.pk)
+        if current.status != CandidatureStatus.DRAFT or not is_editable(current):
+            raise NotEditable
+        questionnaire = questionnaire_for(current.edition, track)
+        if track.edition_id != current.edition_id or questionnaire is None:
+            raise Questionnaire.DoesNotExist
+        questions = questionnaire.freeze()
+        kept = shared_answers(current.questions, questions, current.answers or {})
+        file_keys = {
+            q["key"] for s in questions for q in s["questions"] if q["type"] == QuestionType.FILE
+        }
+        old_files = current.attachments.exclude(question_key__in=file_keys)
+        removed = len(set(current.answers or {}) - set(kept)) + old_files.count()
+        for attachment in old_files:
+            attachment.file.delete(save=False)
+            attachment.delete()
+        current.track = track
+        current.questions = questions
+        current.answers = kept
+        return EditAction(current, user=user).execute(skip_permission_checks=True), removed
 
 
 def check_not_stale(current, user, step_key, version):

@@ -85,6 +85,33 @@ SECTIONS = [
     ),
 ]
 
+# The Badge track's short questionnaire (2025 scheme, about ten questions). The labels shared
+# with the full questionnaire give the same keys, so a switch of track keeps those answers.
+BADGE_SECTIONS = [
+    (
+        "Votre démarche",
+        [
+            SECTIONS[0][1][0],
+            SECTIONS[0][1][1],
+            SECTIONS[1][1][0],
+            SECTIONS[2][1][0],
+            SECTIONS[2][1][1],
+        ],
+    ),
+    (
+        "Vos premiers pas",
+        [
+            SECTIONS[4][1][0],
+            SECTIONS[3][1][0],
+            ("Vos agents sont-ils formés aux logiciels libres ?", "yes_no", False, "", ""),
+            ("Quel est votre prochain projet libre ?", "long_text", True, "", ""),
+            ("Adresse de votre site internet", "url", False, "", ""),
+        ],
+    ),
+]
+# A second body of the `candidat` account, with no dossier: the demo's start with a track choice.
+DEMO_SECOND_BODY = "Syndicat intercommunal de démonstration (candidat)"
+
 
 def log(stdout, message):
     if stdout:
@@ -124,15 +151,40 @@ def domains_for(edition):
     return domains
 
 
-def build_questionnaire(edition):
+def build_questionnaires(edition):
+    """The full questionnaire (the Label track's when the édition has tracks) and the Badge's."""
     from candidatures.models import Questionnaire
 
-    questionnaire = Questionnaire.objects.filter(edition=edition).first()
+    tracks = {track.slug: track for track in edition.tracks.all()}
+    label, badge = tracks.get("label"), tracks.get("badge")
+    # A database loaded before the tracks existed: its questionnaire becomes the Label's.
+    if label and not Questionnaire.objects.filter(track=label).exists():
+        Questionnaire.objects.filter(edition=edition, track__isnull=True).update(track=label)
+    full = build_questionnaire(
+        edition,
+        SECTIONS,
+        "Questionnaire de démonstration, calqué sur les domaines de critères de 2024.",
+        track=label,
+    )
+    if badge:
+        build_questionnaire(
+            edition,
+            BADGE_SECTIONS,
+            "Questionnaire simplifié du Badge (démonstration) : une dizaine de questions.",
+            track=badge,
+        )
+    return full
+
+
+def build_questionnaire(edition, source, intro, track=None):
+    from candidatures.models import Questionnaire
+
+    questionnaire = Questionnaire.objects.filter(edition=edition, track=track).first()
     if questionnaire:
         return questionnaire
     domains = domains_for(edition)
     sections = []
-    for index, (title, questions) in enumerate(SECTIONS):
+    for index, (title, questions) in enumerate(source):
         domain = domains[min(index, len(domains) - 1)]
         sections.append(
             {
@@ -161,10 +213,7 @@ def build_questionnaire(edition):
                 },
             }
         )
-    questionnaire = Questionnaire(
-        edition=edition,
-        intro="Questionnaire de démonstration, calqué sur les domaines de critères de 2024.",
-    )
+    questionnaire = Questionnaire(edition=edition, track=track, intro=intro)
     questionnaire.sections = sections
     questionnaire.save()
     return questionnaire
@@ -209,7 +258,8 @@ def load(stdout=None):
     from editions.models import Collectivite, CollectiviteKind
 
     edition = open_or_demo_edition()
-    build_questionnaire(edition)
+    build_questionnaires(edition)
+    label = edition.tracks.filter(slug="label").first()
     user = demo_user()
     if user is None:
         log(stdout, "Applicant demo: no `candidat` account (DEMO_ACCOUNTS_ALLOWED is off).")
@@ -229,8 +279,11 @@ def load(stdout=None):
     )
     confirm_demo_manager(user, body)
     candidature = Candidature.objects.filter(edition=edition, collectivite=body).first()
+    if candidature is not None and label and candidature.track_id is None:
+        candidature.track = label  # its questions are the full questionnaire's
+        candidature.save(update_fields=["track"])
     if candidature is None:
-        candidature = start_dossier(user, body, edition, prefill=False)
+        candidature = start_dossier(user, body, edition, prefill=False, track=label)
         first = candidature.questions[0]["questions"]
         candidature.elected_name = "Dominique Démo"
         candidature.elected_role = "Adjointe au numérique"
@@ -245,4 +298,15 @@ def load(stdout=None):
         }
         candidature.save()
         candidature.save_revision(user=user)
+    second = Collectivite.objects.filter(name=DEMO_SECOND_BODY).first()
+    if second is None:
+        second = Collectivite.objects.create(
+            name=DEMO_SECOND_BODY,
+            kind=CollectiviteKind.SYNDICAT,
+            departement="Département de démonstration",
+            region="Région de démonstration",
+        )
+    Membership.objects.get_or_create(
+        user=user, collectivite=second, defaults={"role": MembershipRole.MANAGER}
+    )
     log(stdout, f"Applicant demo: `candidat` acts for « {DEMO_BODY} », draft {edition.year}.")

@@ -189,6 +189,8 @@ def demo_dossier(edition, n, applicant):
     candidature = Candidature.objects.create(
         edition=edition,
         collectivite=collectivite,
+        # The full questionnaire's dossiers: the Label track when the édition offers tracks.
+        track=edition.tracks.filter(slug="label").first(),
         status=CandidatureStatus.SUBMITTED,
         live=False,
         questions=QUESTIONS,

@@ -78,8 +78,8 @@ def record_decision(candidature, user, level, public_comment="", mentions=()):
         raise PermissionDenied
     if not current_task_is(candidature, DeliberationTask):
         raise PermissionDenied
-    if level is not None and level.edition_id != candidature.edition_id:
-        raise PermissionDenied
+    if level is not None and not candidature.reachable_levels().filter(pk=level.pk).exists():
+        raise PermissionDenied  # another édition's level, or one its track cannot reach
     candidature = Candidature.objects.get(pk=candidature.pk)
     candidature.decision_level = level
     candidature.public_comment = public_comment
@@ -164,7 +164,7 @@ def mention_suggestions(candidature):
     dossiers = (
         Candidature.objects.filter(edition_id=candidature.edition_id)
         .exclude(status__in=["draft", "ineligible", "withdrawn", "changes_requested"])
-        .select_related("collectivite", "decision_level")
+        .select_related("collectivite", "decision_level", "track")
         .prefetch_related("evaluations__proposed_level")
     )
     entries = []

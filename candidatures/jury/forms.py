@@ -52,7 +52,7 @@ class EvaluationForm(forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
         self.final = final
         edition = candidature.edition
-        self.levels = {str(level.pk): level for level in edition.levels.order_by("number")}
+        self.levels = {str(level.pk): level for level in candidature.reachable_levels()}
         self.fields["proposed_level"] = forms.ChoiceField(
             label=_("Niveau proposé"),
             choices=[("", _("— choisir —")), (NOT_LABELLED, _("Ne pas labelliser"))]
@@ -115,7 +115,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, candidature, **kwargs):
         super().__init__(*args, **kwargs)
         edition = candidature.edition
-        self.fields["level"].queryset = edition.levels.order_by("number")
+        self.fields["level"].queryset = candidature.reachable_levels()  # the track's only
         self.mention_types = list(edition.mention_types.all())
         for mention in self.mention_types:
             self.fields[f"mention_{mention.pk}"] = forms.BooleanField(

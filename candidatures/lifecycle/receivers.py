@@ -66,7 +66,7 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     transition(candidature, user)
     if isinstance(task, EligibilityTask):
         # First submission or resubmission after a send-back.
-        notifications.notify_applicant(candidature, "receipt")
+        notifications.notify_receipt(candidature)
         notifications.notify_staff_new_submission(candidature)
 
 

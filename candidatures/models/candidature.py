@@ -52,6 +52,15 @@ class Candidature(
         on_delete=models.PROTECT,
         related_name="candidatures",
     )
+    # The application track chosen at the start (2025 scheme); empty for éditions without any.
+    track = models.ForeignKey(
+        "editions.ApplicationTrack",
+        verbose_name=_("parcours"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="candidatures",
+    )
     status = models.CharField(
         _("état"),
         max_length=30,
@@ -154,6 +163,13 @@ class Candidature(
 
     def get_preview_template(self, request, mode_name):
         return "candidatures/admin/preview.html"
+
+    def reachable_levels(self):
+        """The levels the jury may propose or give: the track's (2025 scheme), else all the
+        édition's."""
+        if self.track_id:
+            return self.track.levels.order_by("number")
+        return self.edition.levels.order_by("number")
 
     def assign_receipt_number(self):
         """Give the dossier its receipt number ("TNL-2027-0042") unless it has one: the year of

@@ -22,11 +22,16 @@ class NotificationEvent(models.TextChoices):
 # Placeholders use Django template syntax; applicant emails never carry an admin link.
 DEFAULT_TEMPLATES = {
     NotificationEvent.RECEIPT: (
-        "Accusé de réception de votre candidature {{ edition_year }} au label TNL",
+        "Accusé de réception {{ receipt_number }} de votre candidature {{ edition_year }} au "
+        "label TNL",
         "Bonjour,\n\nNous avons bien reçu le dossier de {{ collectivite }} pour l'édition "
-        "{{ edition_year }} du label Territoire Numérique Libre. L'équipe du label va vérifier "
-        "qu'il est complet, puis le jury l'examinera.\n\nVous suivez son avancement dans votre "
-        "espace candidat : {{ applicant_url }}\n\nL'équipe du label",
+        "{{ edition_year }} du label Territoire Numérique Libre.\n\n"
+        "Numéro d'accusé de réception : {{ receipt_number }}\n\n"
+        "L'équipe du label va vérifier qu'il est complet, puis le jury l'examinera.\n\n"
+        "Vos réponses en bref :\n\n{{ answers_summary }}\n\n"
+        "Le récapitulatif complet est joint à ce message (PDF) ; il reste téléchargeable depuis "
+        "votre espace candidat : {{ recap_pdf_url }}\n\nVous suivez l'avancement du dossier "
+        "dans votre espace candidat : {{ applicant_url }}\n\nL'équipe du label",
     ),
     NotificationEvent.CHANGES_REQUESTED: (
         "Des compléments sont demandés pour votre candidature {{ edition_year }}",

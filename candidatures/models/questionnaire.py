@@ -81,11 +81,23 @@ class SectionBlock(blocks.StructBlock):
 
 
 class Questionnaire(models.Model):
-    edition = models.OneToOneField(
+    """One per édition, or one per application track when the édition has tracks (2025
+    scheme: the Badge's short questionnaire beside the Label's full one)."""
+
+    edition = models.ForeignKey(
         "editions.Edition",
         verbose_name=_("édition"),
         on_delete=models.CASCADE,
+        related_name="questionnaires",
+    )
+    track = models.OneToOneField(
+        "editions.ApplicationTrack",
+        verbose_name=_("parcours"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="questionnaire",
+        help_text=_("Vide : le questionnaire unique d'une édition sans parcours."),
     )
     intro = models.TextField(_("présentation"), blank=True)
     sections = StreamField(
@@ -94,17 +106,31 @@ class Questionnaire(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-edition__year"]
+        ordering = ["-edition__year", "track__sort_order"]
         verbose_name = _("questionnaire")
         verbose_name_plural = _("questionnaires")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition"],
+                condition=models.Q(track__isnull=True),
+                name="one_questionnaire_without_track",
+            )
+        ]
 
     def __str__(self):
+        if self.track_id:
+            return _("Questionnaire %(year)s — %(track)s") % {
+                "year": self.edition.year,
+                "track": self.track.name,
+            }
         return _("Questionnaire %(year)s") % {"year": self.edition.year}
 
     def clean(self):
         from editions.models import CriteriaDomain
 
         super().clean()
+        if self.track_id and self.edition_id and self.track.edition_id != self.edition_id:
+            raise ValidationError({"track": _("Ce parcours appartient à une autre édition.")})
         self.fill_keys()
         own_domains = {
             str(pk)
@@ -214,7 +240,8 @@ class Questionnaire(models.Model):
                 questions.append(item)
             section["value"]["questions"] = questions
             raw.append(section)
-        copy = Questionnaire(edition=edition, intro=self.intro)
+        track = edition.tracks.filter(slug=self.track.slug).first() if self.track_id else None
+        copy = Questionnaire(edition=edition, track=track, intro=self.intro)
         copy.sections = raw
         copy.save()
         return copy
@@ -222,3 +249,8 @@ class Questionnaire(models.Model):
 
 def split_choices(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def questionnaire_for(edition, track=None):
+    """The questionnaire a dossier of ``edition`` on ``track`` freezes (None: none yet)."""
+    return Questionnaire.objects.filter(edition=edition, track=track).first()

@@ -1,10 +1,11 @@
-"""The recap PDF of a dossier and its receipt number, from each role's side."""
+"""The recap PDF of a dossier, its receipt number and the receipt email, from each role's side."""
 
 import io
 import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.test import Client
 from pypdf import PdfReader
 
@@ -17,6 +18,7 @@ from candidatures.tests.applicant_helpers import (
     make_questionnaire,
     make_user,
 )
+from home.mail import restore, serialise
 from home.roles import APPLICANTS
 from tests.people import build_cast
 
@@ -41,6 +43,7 @@ def test_the_recap_pdf_is_the_dossier_as_submitted_with_its_receipt_number():
     candidature = fill_dossier(start_dossier(owner, body, edition), owner)
     assert candidature.receipt_number is None
 
+    mail.outbox.clear()
     candidature = submit(candidature, owner)
     assert re.fullmatch(r"TNL-2027-\d{4,}", candidature.receipt_number)
     assert candidature.receipt_number == f"TNL-2027-{candidature.pk:04d}"
@@ -48,6 +51,19 @@ def test_the_recap_pdf_is_the_dossier_as_submitted_with_its_receipt_number():
     number = candidature.receipt_number
     candidature.receipt_number = None
     assert candidature.assign_receipt_number() == number
+
+    # The receipt email: the number, the answers in short, the PDF attached (and kept through
+    # the queued mailer's serialisation).
+    (receipt,) = [m for m in mail.outbox if "Accusé de réception" in m.subject]
+    assert number in receipt.subject and number in receipt.body
+    assert "- Décrivez votre stratégie : Tout en libre." in receipt.body
+    assert "- Formats utilisés : ODF" in receipt.body
+    assert "- Délibération (PDF) : deliberation.pdf" in receipt.body
+    assert url(candidature) in receipt.body and "/admin/" not in receipt.body
+    (attachment,) = restore(serialise(receipt)).attachments
+    assert attachment[0] == f"recapitulatif-{number}.pdf"
+    assert attachment[2] == "application/pdf"
+    assert number in pdf_text(attachment[1])
 
     client = Client()
     client.force_login(owner)

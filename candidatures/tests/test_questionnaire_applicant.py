@@ -112,7 +112,7 @@ def test_staff_copy_the_previous_questionnaire_from_the_admin(client):
     assert response["Location"] == f"/admin/questionnaires/edit/{copy.pk}/"
     frozen = copy.freeze()
     assert [q["key"] for s in frozen for q in s["questions"]] == [
-        q["key"] for s in old_edition.questionnaire.freeze() for q in s["questions"]
+        q["key"] for s in old_edition.questionnaires.get().freeze() for q in s["questions"]
     ]
     # The criteria domain points to the new édition's domain of the same name.
     new_domain = CriteriaDomain.objects.get(edition=edition, name="Stratégie")

@@ -15,6 +15,7 @@ from wagtail.search.backends import get_search_backends
 from .. import cache
 from ..geography import is_on_map
 from ..models import (
+    ApplicationTrack,
     Collectivite,
     CriteriaDomain,
     Edition,
@@ -35,6 +36,7 @@ from .facts import (
     REAL,
     RESULT_POPULATIONS,
     RESULTS,
+    TRACKS,
     K,
 )
 
@@ -135,6 +137,7 @@ def load_edition(year, values):
                 description=description,
                 sort_order=number,
             )
+    load_tracks(edition)
     if not edition.criteria_domains.exists():
         for order, (name, description) in enumerate(
             CRITERIA_2024 if year >= 2024 else CRITERIA_2019
@@ -143,6 +146,19 @@ def load_edition(year, values):
                 edition=edition, name=name, description=description, sort_order=order
             )
     return edition
+
+
+def load_tracks(edition):
+    """The 2025 scheme's Badge and Label tracks, created when missing (never edited after)."""
+    if edition.tracks.exists():
+        return
+    levels = {level.number: level for level in edition.levels.all()}
+    for order, (slug, name, description, numbers) in enumerate(TRACKS.get(edition.year, [])):
+        track = ApplicationTrack(
+            edition=edition, slug=slug, name=name, description=description, sort_order=order
+        )
+        track.levels = [levels[n] for n in numbers if n in levels]
+        track.save()
 
 
 def load_results(edition, bodies):

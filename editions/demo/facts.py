@@ -32,6 +32,22 @@ LEVELS_2025 = [
     (3, "Argent", "Une politique du libre suivie dans la plupart des domaines."),
     (4, "Or", "Le plus haut niveau : une implication forte dans tous les domaines."),
 ]
+# The 2025 scheme's two application tracks and the levels (ranks) each can reach.
+TRACKS_2025 = [
+    (
+        "badge",
+        "Badge",
+        "Un formulaire simplifié d'une dizaine de questions, pour une première reconnaissance.",
+        [1],
+    ),
+    (
+        "label",
+        "Label",
+        "Le dossier complet, évalué par le jury sur les cinq domaines.",
+        [2, 3, 4],
+    ),
+]
+TRACKS = {2025: TRACKS_2025, 2027: TRACKS_2025}
 MENTIONS_2025 = [
     "Meilleure première candidature",
     "Mutualisation",

@@ -40,11 +40,20 @@ def test_label_staff_create_2028_from_2027(label_staff, demo):
     )
     html = response.content.decode()
     assert "L&#x27;édition 2028 est créée à partir de 2027" in html
-    assert "4 type(s) de mention, le questionnaire" in html
+    assert "4 type(s) de mention, 2 parcours, le questionnaire" in html
     assert list(new.levels.values_list("name", flat=True)) == ["Badge", "Bronze", "Argent", "Or"]
     assert new.criteria_domains.count() == 5
     assert new.mention_types.count() == 4
-    assert new.questionnaire.intro == "Questionnaire 2027"
+    assert new.questionnaires.get().intro == "Questionnaire 2027"
+    # The 2025 scheme's tracks, each with its levels among the new édition's.
+    assert [
+        (
+            t.name,
+            [lv.name for lv in t.levels.order_by("number")],
+            {lv.edition_id for lv in t.levels.all()},
+        )
+        for t in new.tracks.order_by("sort_order")
+    ] == [("Badge", ["Badge"], {new.pk}), ("Label", ["Bronze", "Argent", "Or"], {new.pk})]
     assert new.deadline == shifted(source.deadline, 1)
     assert new.jury_date == dt.date(2028, 3, 16)
     new.full_clean()  # the shifted calendar holds

@@ -4,6 +4,7 @@ Idempotent: every object is looked up by slug (or title) and created only if mis
 re-running keeps the edits made in the admin.
 """
 
+from django.db.models import F
 from wagtail.models import Site
 
 from home.demo import content, press_release_2021
@@ -175,6 +176,12 @@ def ensure_contact(home, site):
     return page
 
 
+# The self-assessment (editions.selfassessment), in the main menu: "est un outil
+# d'auto-évaluation" (the seed), before the applicant space.
+SELF_ASSESSMENT_TITLE = "Auto-évaluation"
+SELF_ASSESSMENT_URL = "/auto-evaluation/"
+
+
 def ensure_settings(site, pages, news_index, press_index):
     from home.models import FooterItem, MainMenuItem, Navigation, SiteIdentity
 
@@ -201,12 +208,27 @@ def ensure_settings(site, pages, news_index, press_index):
             ("Collectivités labellisées", None, "/collectivites/"),
             ("Actualités", news_index, ""),
             ("Communiqués", press_index, ""),
+            (SELF_ASSESSMENT_TITLE, None, SELF_ASSESSMENT_URL),
             ("Candidater", None, "/espace-candidat/"),
         ]
         for number, (title, page, url) in enumerate(menu):
             MainMenuItem.objects.create(
                 navigation=navigation, title=title, link_page=page, link_url=url, sort_order=number
             )
+    elif not MainMenuItem.objects.filter(
+        navigation=navigation, link_url=SELF_ASSESSMENT_URL
+    ).exists():
+        # A demo loaded before the self-assessment existed: its link goes before "Candidater".
+        items = MainMenuItem.objects.filter(navigation=navigation)
+        apply = items.filter(link_url="/espace-candidat/").first()
+        position = apply.sort_order if apply else items.count()
+        items.filter(sort_order__gte=position).update(sort_order=F("sort_order") + 1)
+        MainMenuItem.objects.create(
+            navigation=navigation,
+            title=SELF_ASSESSMENT_TITLE,
+            link_url=SELF_ASSESSMENT_URL,
+            sort_order=position,
+        )
     if not navigation.footer_items.exists():
         footer = [
             ("Mentions légales", "mentions-legales"),

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidatures.applicant import drafts as svc
@@ -22,7 +23,8 @@ from candidatures.applicant.submission import (
     withdraw,
 )
 from candidatures.lifecycle.states import applicant_label
-from candidatures.models import Attachment, Candidature
+from candidatures.models import Attachment, Candidature, CandidatureStatus
+from candidatures.models.questionnaire import questionnaire_for
 from editions.selfassessment.services import SESSION_KEY as SELF_ASSESSMENT_KEY
 from home import readlog
 
@@ -33,14 +35,28 @@ STALE_MESSAGE = _(
 )
 
 
+def render_dashboard(request, status=200):
+    edition = svc.open_edition()
+    rows = dashboard_rows(request.user)
+    context = {
+        "rows": rows,
+        "open_edition": edition,
+        # Only asked when a dossier can be started (the start form offers them).
+        "tracks": svc.tracks_on_offer(edition) if any(r["can_start"] for r in rows) else [],
+    }
+    return render(request, "candidatures/applicant/dashboard.html", context, status=status)
+
+
 @login_required
 @require_GET
 def dashboard(request):
-    context = {
-        "rows": dashboard_rows(request.user),
-        "open_edition": svc.open_edition(),
-    }
-    return render(request, "candidatures/applicant/dashboard.html", context)
+    return render_dashboard(request)
+
+
+def chosen_track(request, tracks):
+    """The track named by the form (its slug), among those on offer; None if none matches."""
+    slug = request.POST.get("track", "")
+    return next((track for track in tracks if track.slug == slug), None)
 
 
 @login_required
@@ -52,10 +68,19 @@ def start(request, pk):
         Collectivite.objects.filter(memberships__user=request.user), pk=pk
     )
     edition = svc.open_edition()
-    if edition is None or not hasattr(edition, "questionnaire"):
+    tracks = svc.tracks_on_offer(edition) if edition else []
+    if edition is None or not (tracks or questionnaire_for(edition)):
         messages.error(request, _("Aucune édition n'accepte de candidature en ce moment."))
         return redirect("candidatures:dashboard")
+    track = chosen_track(request, tracks)
     existing = Candidature.objects.filter(collectivite=collectivite, edition=edition).first()
+    if existing is None and tracks and track is None:
+        messages.error(
+            request,
+            _("Choisissez le parcours de candidature (%(names)s) avant de commencer le dossier.")
+            % {"names": ", ".join(t.name for t in tracks)},
+        )
+        return render_dashboard(request, status=400)
     if existing is None:
         try:
             existing = svc.start_dossier(
@@ -64,11 +89,44 @@ def start(request, pk):
                 edition,
                 prefill=bool(request.POST.get("prefill")),
                 session=request.session,
+                track=track,
             )
             request.session.pop(SELF_ASSESSMENT_KEY, None)
         except IntegrityError:  # a colleague started it at the same moment
             existing = Candidature.objects.get(collectivite=collectivite, edition=edition)
     return redirect("candidatures:step", pk=existing.pk, step=svc.REFERENTS_STEP)
+
+
+@login_required
+@require_POST
+def switch_track_view(request, pk):
+    """A draft moves to another track of its édition; shared answers are kept."""
+    candidature = svc.get_candidature_for_user(request.user, pk)
+    tracks = [t for t in svc.tracks_on_offer(candidature.edition) if t.pk != candidature.track_id]
+    track = chosen_track(request, tracks)
+    if track is None:
+        messages.error(request, _("Choisissez un autre parcours de cette édition."))
+        return render_recap(request, candidature, status=400)
+    if not request.POST.get("confirm"):
+        messages.error(request, _("Cochez la case de confirmation pour changer de parcours."))
+        return render_recap(request, candidature, status=400)
+    try:
+        candidature, removed = svc.switch_track(candidature, request.user, track)
+    except svc.NotEditable:
+        messages.error(request, _("Seul un brouillon peut changer de parcours."))
+        return render_recap(request, candidature, status=409)
+    messages.success(
+        request,
+        ngettext(
+            "Le dossier suit maintenant le parcours « %(track)s ». %(n)s réponse propre à "
+            "l'ancien parcours a été retirée ; les réponses communes sont conservées.",
+            "Le dossier suit maintenant le parcours « %(track)s ». %(n)s réponses propres à "
+            "l'ancien parcours ont été retirées ; les réponses communes sont conservées.",
+            removed,
+        )
+        % {"track": track.name, "n": removed},
+    )
+    return redirect("candidatures:step", pk=candidature.pk, step=svc.REFERENTS_STEP)
 
 
 def build_form(candidature, step, data=None, files=None):
@@ -274,6 +332,11 @@ def render_recap(request, candidature, status=200):
         "done": done,
         "total": total,
         "steps": svc.steps(candidature),
+        "other_tracks": [
+            t for t in svc.tracks_on_offer(candidature.edition) if t.pk != candidature.track_id
+        ]
+        if candidature.status == CandidatureStatus.DRAFT and svc.is_editable(candidature)
+        else [],
     }
     return render(request, "candidatures/applicant/recap.html", context, status=status)
 

@@ -10,7 +10,7 @@ def get_visible_candidature(request, pk):
     """404 for a dossier the user may not see (unassigned, conflicted), as the snippet URLs."""
     candidature = get_object_or_404(
         visible_candidatures(request.user).select_related(
-            "edition", "collectivite", "decision_level"
+            "edition", "collectivite", "decision_level", "track"
         ),
         pk=pk,
     )

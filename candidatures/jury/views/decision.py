@@ -48,7 +48,7 @@ def table(request, year):
     candidatures = list(
         visible_candidatures(user)
         .filter(edition=edition, status__in=TABLE_STATUSES)
-        .select_related("collectivite", "decision_level")
+        .select_related("collectivite", "decision_level", "track")
         .prefetch_related("evaluations__proposed_level")
         .order_by("collectivite__name")
     )
