@@ -27,14 +27,9 @@ from candidatures.permissions import can
 from candidatures.tests.jury_fixtures import *  # noqa: F403
 from candidatures.tests.jury_fixtures import make_candidature, make_edition, make_user, submit
 from editions.models import Result
-from tests.people import approve, build_cast, evaluate
+from tests.people import approve, evaluate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cast(db):
-    return build_cast()
 
 
 S = CandidatureStatus
