@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from candidatures.jury.deliberation import record_decision, submit_evaluation
 from candidatures.models import (
+    ApplicantProfile,
     Assignment,
     Candidature,
     ConflictOfInterest,
@@ -87,6 +88,10 @@ STATES = ("draft", "eligibility", "evaluation", "deliberation", "decided")
 def build_cast():
     users = {role: person(username, group) for role, (username, group) in PEOPLE.items()}
     users["superuser"] = person("admin", is_superuser=True, is_staff=True)
+    for role in ("applicant", "other_applicant"):  # as after the confirmation link
+        ApplicantProfile.objects.update_or_create(
+            user=users[role], defaults={"email_verified_at": timezone.now()}
+        )
     edition = make_edition(year=CAST_YEAR)
     jury = make_jury(
         edition,

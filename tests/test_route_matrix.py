@@ -348,6 +348,7 @@ ROUTES = {
     "candidatures:recap": applicant_dossier("see", states=APPLICANT_SIDE),
     "candidatures:submit": signed_in("post", objects="dossier", states=POST_ONLY),
     "candidatures:withdraw": signed_in("post", objects="dossier", states=POST_ONLY),
+    "candidatures:switch_track": signed_in("post", objects="dossier", states=POST_ONLY),
     # The recap as a PDF: the body's members and label staff, as the map's "download" says.
     "candidatures:recap_pdf": Rule(
         lambda p, obj: (
