@@ -9,7 +9,8 @@ lock the pair on both.
 Whatever database the suite runs on (SQLite or PostgreSQL), this test runs against this machine's
 PostgreSQL (127.0.0.1:5432, user postgres) and Redis (127.0.0.1:6379, db 13 only), which are always
 there, here and in CI. A migrated template database (named by a hash of the migrations and of the
-seed below) is built once per PostgreSQL cluster (~40 s); each run copies it (~1 s).
+seed below) is built once per PostgreSQL cluster (~40 s); each run copies it (~1 s). The three
+newest templates are kept (checkouts with other migrations); any may be dropped at any time.
 """
 
 import hashlib
@@ -149,12 +150,15 @@ def ensure_template(connection):
         ).fetchone()
         if exists:
             return name
-        stale = connection.execute(
-            "SELECT datname FROM pg_database WHERE datname LIKE 'tnl_two_servers_tpl_%%'"
+        # Keep the two newest others (checkouts with other migrations share this cluster).
+        others = connection.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'tnl_two_servers_tpl_%%' "
+            "ORDER BY oid DESC OFFSET 2"
         ).fetchall()
-        for (old,) in stale:
+        for (old,) in others:
             connection.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
         building = name + "_new"
+        connection.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')  # a failed build
         connection.execute(f'CREATE DATABASE "{building}"')
         manage(building, "migrate", "--noinput", "-v0")
         manage(building, code=SEED)
