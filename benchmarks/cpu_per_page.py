@@ -1,7 +1,8 @@
 """CPU time and queries per request of the main pages, in process, on the database of
 DATABASE_URL (production settings, Redis cache when REDIS_URL is set).
 
-Usage: DATABASE_URL=... REDIS_URL=... python benchmarks/cpu_per_page.py [N]
+Usage: DATABASE_URL=... REDIS_URL=... [YEAR=2025] python benchmarks/cpu_per_page.py [N]
+(YEAR: the édition shown; default the latest with public results.)
 For each page: one cold request (empty cache), then N warm ones; prints the median CPU time
 (``time.process_time``: this process only, so the machine's other load weighs less than on a
 wall clock) and the queries of the cold and warm requests. Run it on the demo and on the
@@ -35,7 +36,10 @@ from home.models import NewsPage, PressReleasePage  # noqa: E402
 
 
 def pages():
-    year = Edition.objects.with_public_results().order_by("-year").first().year
+    year = (
+        os.environ.get("YEAR")
+        or Edition.objects.with_public_results().order_by("-year").first().year
+    )
     body = Result.objects.public().laureates().order_by("collectivite__slug").first().collectivite
     return [
         "/",
