@@ -7,9 +7,11 @@ the failures of a pair (account, client) across both: five failures spread over 
 lock the pair on both.
 
 Whatever database the suite runs on (SQLite or PostgreSQL), this test runs against this machine's
-PostgreSQL (127.0.0.1:5432, user postgres) and Redis (127.0.0.1:6379, db 13 only), which are always
-there, here and in CI. A migrated template database (named by a hash of the migrations and of the
-seed below) is built once per PostgreSQL cluster (~40 s); each run copies it (~1 s).
+PostgreSQL (127.0.0.1:5432, user postgres) and Redis (127.0.0.1:6379, db 13, keys prefixed with
+the test database's name), which are always there, here and in CI. A migrated template database
+(named by a hash of the migrations and of the seed below) is built once per PostgreSQL cluster
+(~40 s idle); each run copies it (~1 s). The three newest templates are kept (checkouts with
+other migrations); any may be dropped at any time.
 """
 
 import hashlib
@@ -111,7 +113,7 @@ def environment(database):
         SITE_URL=f"https://{SITE}",
         DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{database}",
         REDIS_URL=REDIS_URL,
-        CACHE_KEY_PREFIX="two-servers",
+        CACHE_KEY_PREFIX=database,  # its own keys: the SQLite and PostgreSQL suites run at once
         SECURE_HSTS_SECONDS="0",
         PYTHONDONTWRITEBYTECODE="1",
     )
@@ -149,12 +151,15 @@ def ensure_template(connection):
         ).fetchone()
         if exists:
             return name
-        stale = connection.execute(
-            "SELECT datname FROM pg_database WHERE datname LIKE 'tnl_two_servers_tpl_%%'"
+        # Keep the two newest others (checkouts with other migrations share this cluster).
+        others = connection.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'tnl_two_servers_tpl_%%' "
+            "ORDER BY oid DESC OFFSET 2"
         ).fetchall()
-        for (old,) in stale:
+        for (old,) in others:
             connection.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
         building = name + "_new"
+        connection.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')  # a failed build
         connection.execute(f'CREATE DATABASE "{building}"')
         manage(building, "migrate", "--noinput", "-v0")
         manage(building, code=SEED)
@@ -162,6 +167,12 @@ def ensure_template(connection):
         return name
     finally:
         connection.execute("SELECT pg_advisory_unlock(hashtext('tnl_two_servers_tpl'))")
+
+
+def forget_keys(prefix):
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
 
 
 class Visitor:
@@ -209,13 +220,13 @@ class Visitor:
 
 @pytest.fixture
 def two_servers(tmp_path):
-    """Two gunicorn processes on a fresh copy of the template database; db 13 of Redis."""
+    """Two gunicorn processes on a fresh copy of the template database; its own Redis keys."""
     connection = admin_connection()
     template = ensure_template(connection)
     database = f"tnl_two_servers_{os.getpid()}"
     connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     connection.execute(f'CREATE DATABASE "{database}" TEMPLATE "{template}"')
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    forget_keys(database)
     servers, logs = [], []
     try:
         for name in ("a", "b"):
@@ -229,6 +240,7 @@ def two_servers(tmp_path):
                     "--workers=1",
                     f"--bind=127.0.0.1:{port}",
                     "--forwarded-allow-ips=127.0.0.1",
+                    "--graceful-timeout=1",
                 ],
                 cwd=ROOT,
                 env=environment(database),
@@ -270,7 +282,7 @@ def two_servers(tmp_path):
             log.close()
         connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         connection.close()
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        forget_keys(database)
 
 
 def test_a_change_through_one_server_is_served_by_the_other_and_throttling_counts_on_both(
