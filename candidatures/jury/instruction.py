@@ -123,6 +123,16 @@ def success_message(candidature, action):
             )
             % values
         )
+    if not told:
+        return _(
+            "%(what)s Aucun membre de %(body)s n'a d'adresse vérifiée : personne n'est "
+            "prévenu par courriel, prévenez le candidat autrement."
+        ) % {
+            "body": candidature.collectivite,
+            "what": _("Compléments demandés à %(body)s.") % {"body": candidature.collectivite}
+            if action == "reject"
+            else _("Dossier de %(body)s déclaré irrecevable.") % {"body": candidature.collectivite},
+        }
     if action == "reject":
         return (
             _(
