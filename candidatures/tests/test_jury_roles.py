@@ -12,7 +12,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from candidatures.access import can_decide, sees_other_evaluations
 from candidatures.jury.assignment import assign
@@ -54,15 +53,9 @@ def edit_url(dossier):
 
 
 def test_recevabilite_screen_for_staff_refused_to_the_jury(cast):
-    from candidatures.models import ApplicantProfile
-
     users, edition = cast["users"], cast["edition"]
     dossier = cast["dossiers"]["eligibility"]
     staff = login(users["staff"])
-    # The applicant's address is verified: he is the one told (``notifications``).
-    ApplicantProfile.objects.update_or_create(
-        user=users["applicant"], defaults={"email_verified_at": timezone.now()}
-    )
 
     # The listing's link and the editor's address lead staff to the instruction screen.
     listing = staff.get(reverse("wagtailsnippets_candidatures_candidature:list")).content.decode()
