@@ -58,7 +58,7 @@ def submission_problems(candidature, now=None):
     return problems
 
 
-def submit(candidature, user, now=None):
+def submit_dossier(candidature, user, now=None):
     """Check on the server, mark the dossier submitted, start or resume its workflow."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -81,7 +81,7 @@ def can_withdraw(candidature, now=None):
     )
 
 
-def withdraw(candidature, user, now=None):
+def withdraw_dossier(candidature, user, now=None):
     with transaction.atomic():
         current = Candidature.objects.select_for_update().get(pk=candidature.pk)
         if not can_withdraw(current, now):

@@ -2,7 +2,7 @@
 in one transaction, each logging its history entry (``tnl.status`` with the transition's name);
 ``set_status`` is the one writer of ``Candidature.status`` beneath them. Signal receivers, the
 workflow task classes (through ``models.workflow.task_action``), the announcement and the
-applicant space call these. (``submit`` is ``applicant.submission.submit``, which checks the
+applicant space call these. (``submit`` is ``applicant.submission.submit_dossier``, which checks the
 dossier first and then enters the workflow; ``submit_to_workflow`` is the demo's shortcut.)"""
 
 from django.db import transaction
@@ -68,7 +68,7 @@ def start_or_resume_workflow(candidature, user):
 
 def submit_to_workflow(candidature, user):
     """Mark a dossier submitted and move it into the workflow (demo and tests; the applicant
-    space goes through ``applicant.submission.submit``, which checks the dossier first)."""
+    space goes through ``applicant.submission.submit_dossier``, which checks the dossier first)."""
     if not candidature.submitted_at:
         Candidature.objects.filter(pk=candidature.pk).update(submitted_at=timezone.now())
     candidature.assign_receipt_number()

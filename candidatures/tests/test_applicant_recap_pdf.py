@@ -10,7 +10,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from candidatures.applicant.drafts import start_dossier
-from candidatures.applicant.submission import submit
+from candidatures.applicant.submission import submit_dossier
 from candidatures.tests.applicant_helpers import (
     fill_dossier,
     make_body,
@@ -45,7 +45,7 @@ def test_the_recap_pdf_is_the_dossier_as_submitted_with_its_receipt_number():
     assert candidature.receipt_number is None
 
     mail.outbox.clear()
-    candidature = submit(candidature, owner)
+    candidature = submit_dossier(candidature, owner)
     assert re.fullmatch(r"TNL-2027-\d{4,}", candidature.receipt_number)
     assert candidature.receipt_number == f"TNL-2027-{candidature.pk:04d}"
     # Stable: a second assignment (a resubmission) keeps it.

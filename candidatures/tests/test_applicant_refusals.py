@@ -400,11 +400,11 @@ def test_a_draft_cannot_be_changed_after_the_deadline(client, dossier):
 def test_a_dossier_sent_back_after_the_deadline_can_be_completed_and_resubmitted(client, dossier):
     from wagtail.models import WorkflowState
 
-    from candidatures.applicant.submission import submit
+    from candidatures.applicant.submission import submit_dossier
 
     candidature, owner = dossier
     ensure_workflow()
-    candidature = submit(fill_dossier(candidature, owner), owner)
+    candidature = submit_dossier(fill_dossier(candidature, owner), owner)
     candidature.edition.deadline = timezone.now() - timedelta(days=2)
     candidature.edition.save()
     from django.contrib.auth import get_user_model

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
-from candidatures.applicant.submission import submit
+from candidatures.applicant.submission import submit_dossier
 from candidatures.jury.deliberation import record_decision
 from candidatures.models import Candidature, Questionnaire
 from candidatures.tests.applicant_helpers import (
@@ -130,7 +130,7 @@ def test_the_applicant_chooses_the_track_then_switches_keeping_shared_answers(tw
     assert candidature.answers == {"strategie-description": "Commune"}  # shared answer kept
 
     # Once submitted, the track is fixed.
-    candidature = submit(fill_dossier(candidature, owner), owner)
+    candidature = submit_dossier(fill_dossier(candidature, owner), owner)
     response = client.post(switch, {"track": "badge", "confirm": "1"})
     assert response.status_code == 409
     assert "Seul un brouillon peut changer de parcours." in response.content.decode()

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from candidatures.applicant.submission import withdraw
+from candidatures.applicant.submission import withdraw_dossier
 from candidatures.models import CandidatureStatus
 from candidatures.tests.jury_fixtures import *  # noqa: F403
 from candidatures.tests.jury_fixtures import make_candidature, submit
@@ -24,7 +24,9 @@ def test_withdrawal_logs_withdrawn_and_no_submitted_after_it(client, edition, pe
     submit(candidature, people["applicant"])
     assert candidature.status == CandidatureStatus.ELIGIBILITY
 
-    withdraw(candidature, people["applicant"], now=edition.deadline - datetime.timedelta(hours=1))
+    withdraw_dossier(
+        candidature, people["applicant"], now=edition.deadline - datetime.timedelta(hours=1)
+    )
 
     candidature.refresh_from_db()
     assert candidature.status == CandidatureStatus.WITHDRAWN

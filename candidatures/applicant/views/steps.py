@@ -19,8 +19,8 @@ from candidatures.applicant.submission import (
     SubmissionRefused,
     can_withdraw,
     submission_problems,
-    submit,
-    withdraw,
+    submit_dossier,
+    withdraw_dossier,
 )
 from candidatures.lifecycle.states import applicant_label
 from candidatures.models import Attachment, Candidature, CandidatureStatus
@@ -364,7 +364,7 @@ def submit_view(request, pk):
     return confirmed_action(
         request,
         pk,
-        submit,
+        submit_dossier,
         _("Cochez la case de confirmation pour déposer le dossier."),
         _("Votre dossier est déposé. Un accusé de réception vous a été envoyé par courriel."),
     )
@@ -376,7 +376,7 @@ def withdraw_view(request, pk):
     return confirmed_action(
         request,
         pk,
-        withdraw,
+        withdraw_dossier,
         _("Cochez la case de confirmation pour retirer le dossier."),
         _("Votre dossier est retiré."),
     )
