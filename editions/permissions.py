@@ -23,6 +23,7 @@ LABEL_TEAM_PERMISSIONS = [
             "collectivite",
             "result",
             "mentionaward",
+            "applicationtrack",
         )
         for action in CRUD
     ],

@@ -4,6 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
@@ -23,7 +24,7 @@ from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSe
 
 from . import permissions
 from .exports import FormulaSafeCsvMixin
-from .models import Collectivite, Edition, Level, MentionType, Result
+from .models import ApplicationTrack, Collectivite, Edition, Level, MentionType, Result
 
 
 class EditionCreateView(CreateView):
@@ -219,6 +220,66 @@ class ResultViewSet(ModelViewSet):
     )
 
 
+class TrackLevels(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.edition.year} — {obj.name}"
+
+
+class TrackForm(WagtailAdminModelForm):
+    """The levels a track reaches, labelled with their édition's year and checked against it
+    (an existing track offers only its édition's levels)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        levels = Level.objects.select_related("edition").order_by("-edition__year", "number")
+        if self.instance.edition_id:
+            levels = levels.filter(edition_id=self.instance.edition_id)
+        self.fields["levels"] = TrackLevels(
+            queryset=levels,
+            required=True,
+            widget=forms.CheckboxSelectMultiple,
+            label=_("niveaux accessibles"),
+            help_text=_("Les niveaux que le jury peut décerner dans ce parcours."),
+            error_messages={"required": _("Choisissez au moins un niveau de l'édition.")},
+        )
+        self.fields["slug"].required = False  # made from the name when left empty
+        self.fields["slug"].help_text = _("Laisser vide : il est tiré du nom.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("slug") and cleaned.get("name"):
+            # Before the model's checks, so that a second "Badge" of the édition is refused.
+            cleaned["slug"] = slugify(cleaned["name"])[:60] or "parcours"
+        edition = cleaned.get("edition")
+        levels = cleaned.get("levels") or []
+        if edition and any(level.edition_id != edition.pk for level in levels):
+            self.add_error("levels", _("Ces niveaux doivent appartenir à l'édition du parcours."))
+        return cleaned
+
+
+class TrackViewSet(ModelViewSet):
+    """Application tracks of an édition (2025 scheme: Badge beside Label), each with its levels;
+    its questionnaire is chosen on the questionnaire's screen."""
+
+    model = ApplicationTrack
+    icon = "list-ul"
+    menu_label = _("Parcours de candidature")
+    list_display = ["name", "edition"]
+    list_filter = ["edition"]
+    search_fields = ["name"]
+    search_backend_name = None
+    edit_handler = ObjectList(
+        [
+            FieldPanel("edition"),
+            FieldPanel("name"),
+            FieldPanel("slug"),
+            FieldPanel("description"),
+            FieldPanel("levels"),
+        ],
+        base_form_class=TrackForm,
+    )
+
+
 class LabelViewSetGroup(ViewSetGroup):
     menu_label = _("Label")
     menu_icon = "tag"
@@ -227,4 +288,5 @@ class LabelViewSetGroup(ViewSetGroup):
         EditionViewSet,
         CollectiviteViewSet,
         ResultViewSet("resultats"),
+        TrackViewSet("parcours"),
     )

@@ -36,7 +36,7 @@ from candidatures.models import (
     Questionnaire,
 )
 from candidatures.permissions import PERMISSION_MAP, can, role_of
-from editions.models import Collectivite, Result
+from editions.models import ApplicationTrack, Collectivite, Result
 from editions.selfassessment.models import SelfAssessment
 from home.models import EmailDelivery, PersonalDataRead, PressContact
 from tests.people import ROLES
@@ -478,6 +478,13 @@ ROUTES = {
     "questionnaires:copy(pk)": admin_for("staff", objects="questionnaire"),
     "questionnaires:copy()": admin_for("staff"),
     **model_viewset("resultats", "result", "staff", inspect=True),
+    **model_viewset("parcours", "track", "staff"),
+    "parcours:reorder": Rule(  # tracks are ordered by drag and drop: a POST
+        lambda p, obj: (
+            "login" if not p.admin else "post" if p.name in ("staff", "superuser") else "refused"
+        ),
+        objects="track",
+    ),
     **model_viewset("selfassessments", "self_assessment", "staff"),
     **model_viewset("email_deliveries", "delivery", "staff", inspect=True, read_only=True),
     **model_viewset("personal_data_reads", "read", read_only=True),
@@ -595,6 +602,7 @@ def build_world(cast):
         "read": PersonalDataRead.objects.create(username="admin", action="view"),
         "evaluation": Evaluation.objects.filter(candidature=dossiers["decided"]).first(),
         "conflict": ConflictOfInterest.objects.filter(user=users["juror_conflict"]).first(),
+        "track": ApplicationTrack.objects.create(edition=edition, name="Badge"),
         # A claim on a body of its own, so that no body of the cast becomes pending.
         "claim": BodyClaim.objects.create(
             collectivite=Collectivite.objects.create(name="Commune revendiquée", kind="commune"),
