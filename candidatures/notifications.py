@@ -14,8 +14,8 @@ import logging
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 
-from candidatures.access import STAFF_GROUP
 from candidatures.applicant.receipt import recap_attachments, receipt_context
+from candidatures.roles import STAFF_GROUP
 from home.emails import absolute, send_text
 
 logger = logging.getLogger(__name__)

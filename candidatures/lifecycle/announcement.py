@@ -2,7 +2,7 @@
 its édition's results date has passed, together with every other dossier of the édition.
 
 The public record itself is embargoed by ``Result.objects.public()`` (editions); this module
-only moves the applicant-facing status and sends the "decision published" email, from the
+only moves the applicant-facing status (the "decision published" email follows it), from the
 workflow's end (late decisions) or from ``manage.py announce_results`` (run by cron).
 """
 
@@ -21,15 +21,12 @@ def decision_label(candidature):
 
 
 def announce_if_public(candidature, now=None):
-    from candidatures import notifications
-
+    """Announce a decided dossier once its édition's results are public (the email follows
+    the ``announce`` transition, see ``notifications_receivers``)."""
     edition = candidature.edition
     if candidature.status != CandidatureStatus.DECIDED or not edition.results_are_public(now):
         return False
     announce(candidature)
-    notifications.notify_applicant(
-        candidature, "decision_published", decision=decision_label(candidature)
-    )
     return True
 
 

@@ -1,6 +1,7 @@
 """Receivers of Wagtail's workflow signals for candidatures: the applicant-facing status, the
 history and the emails. Each receiver ignores objects that are not candidatures."""
 
+from django.contrib.auth.models import Group
 from django.db.models.signals import post_save
 from wagtail.signals import (
     task_submitted,
@@ -9,6 +10,7 @@ from wagtail.signals import (
     workflow_rejected,
     workflow_submitted,
 )
+from wagtail.users.models import UserProfile
 
 from candidatures.lifecycle import workflow as transitions
 from candidatures.lifecycle.announcement import announce_if_public
@@ -24,6 +26,7 @@ from candidatures.models import (
     JuryMember,
 )
 from candidatures.models.workflow import task_action
+from candidatures.roles import JURY_GROUP, PRESIDENT_GROUP
 
 # The task that starts → the transition it fires.
 TASK_TRANSITION = {
@@ -43,8 +46,6 @@ def on_workflow_submitted(sender, instance, user=None, **kwargs):
     if _candidature(instance) is None or user is None:
         return
     if not user.has_perm("wagtailadmin.access_admin"):
-        from wagtail.users.models import UserProfile
-
         profile = UserProfile.get_for_user(user)
         profile.submitted_notifications = False
         profile.approved_notifications = False
@@ -54,8 +55,8 @@ def on_workflow_submitted(sender, instance, user=None, **kwargs):
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs):
-    from candidatures import notifications
-
+    """The task that starts fires its transition (the Recevabilité one, ``enter_eligibility``,
+    is followed by the receipt and the staff's notice: ``notifications_receivers``)."""
     candidature = _candidature(instance.workflow_state)
     if candidature is None:
         return
@@ -64,21 +65,14 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     if transition is None:
         return
     transition(candidature, user)
-    if isinstance(task, EligibilityTask):
-        # First submission or resubmission after a send-back.
-        notifications.notify_receipt(candidature)
-        notifications.notify_staff_new_submission(candidature)
 
 
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
-    from candidatures import notifications
-
     candidature = _candidature(instance)
     if candidature is None:
         return
     message = instance.current_task_state.comment if instance.current_task_state else ""
     transitions.request_changes(candidature, user, message)
-    notifications.notify_applicant(candidature, "changes_requested", message=message)
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
@@ -129,10 +123,6 @@ task_action.connect(on_task_action, dispatch_uid="tnl_task_action_lifecycle")
 
 def on_jury_member_saved(sender, instance, **kwargs):
     """A member added to a jury gets the matching group (admin access, evaluation rights)."""
-    from django.contrib.auth.models import Group
-
-    from candidatures.access import JURY_GROUP, PRESIDENT_GROUP
-
     name = PRESIDENT_GROUP if instance.is_president else JURY_GROUP
     group = Group.objects.filter(name=name).first()
     if group is not None:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
+from candidatures.lifecycle.events import transitioned
 from candidatures.lifecycle.history import log_candidature
 from candidatures.lifecycle.states import TRANSITIONS, TransitionRefused, transition_for
 from candidatures.models import Candidature, CandidatureStatus
@@ -78,8 +79,6 @@ def submit_to_workflow(candidature, user):
 @transaction.atomic
 def declare_ineligible(task_state, user, reason):
     """Close the dossier's workflow for good: the reason is kept for the applicant."""
-    from candidatures import notifications
-
     task_state.comment = reason
     task_state.save(update_fields=["comment"])
     workflow_state = task_state.workflow_state
@@ -87,13 +86,13 @@ def declare_ineligible(task_state, user, reason):
     fire("declare_ineligible", candidature, user, ineligibility_reason=reason)
     workflow_state.cancel(user=user)
     log_candidature(candidature, "tnl.ineligible", user, {"comment": reason})
-    notifications.notify_applicant(candidature, "ineligible", message=reason)
 
 
 def fire(name, candidature, user=None, **extra):
     """Move the dossier along the declared transition ``name`` (TransitionRefused if its state
-    is not one of the transition's sources)."""
+    is not one of the transition's sources), then send ``events.transitioned`` (the emails)."""
     set_status(candidature, TRANSITIONS[name].target, user, name=name, **extra)
+    transitioned.send(sender=name, name=name, candidature=candidature, user=user, extra=extra)
 
 
 @transaction.atomic
