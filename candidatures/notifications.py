@@ -14,8 +14,10 @@ import logging
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 
+from candidatures.applicant.emails import send_referent_notice
 from candidatures.applicant.receipt import recap_attachments, receipt_context
-from candidatures.roles import STAFF_GROUP
+from candidatures.models import EmailTemplate, ReferentNotice
+from candidatures.roles import staff_recipients
 from home.emails import absolute, send_text
 
 logger = logging.getLogger(__name__)
@@ -81,9 +83,6 @@ def named_by(candidature):
 def notify_named_referents(candidature):
     """Tell each référent who is not a verified member that they were named (no content),
     once per dossier and address, whatever the number of saves or submissions."""
-    from candidatures.applicant.emails import send_referent_notice
-    from candidatures.models import ReferentNotice
-
     verified = verified_member_emails(candidature)
     sent = 0
     for email in {candidature.technical_email, candidature.elected_email} - {""}:
@@ -98,13 +97,6 @@ def notify_named_referents(candidature):
     return sent
 
 
-def staff_recipients():
-    users = (
-        get_user_model().objects.filter(groups__name=STAFF_GROUP, is_active=True).exclude(email="")
-    )
-    return sorted(set(users.values_list("email", flat=True)))
-
-
 def base_context(candidature):
     return {
         "collectivite": candidature.collectivite.name,
@@ -115,8 +107,6 @@ def base_context(candidature):
 def send(event, recipients, context, attachments=()):
     """Render the event's template (the edited one, else the default) and send it; returns
     the count sent (0 when nobody or the mailer failed, which is logged)."""
-    from candidatures.models import EmailTemplate
-
     recipients = list(recipients)
     if not recipients:
         return 0

@@ -7,10 +7,10 @@ production queues each message (``home.mail``) and sends it from a background ta
 
 from django_tasks import task
 
+from candidatures.notifications import send
+
 
 @task()
 def send_notification(event, recipients, context):
     """Render the event's template and send it (see ``candidatures.notifications.send``)."""
-    from candidatures.notifications import send
-
     return bool(send(event, recipients, context))

@@ -1,6 +1,7 @@
 """Admin screens of the process: candidatures (snippet with workflow), juries, email templates."""
 
 import django_filters
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
@@ -26,7 +27,7 @@ from candidatures.jury.widgets import PersonSelect, people_by_name
 from candidatures.models import Candidature, CandidatureStatus, EmailTemplate, Jury
 from candidatures.permissions import ADMIN_SIDE, PERMISSION_MAP, can, role_of, user_role
 from editions.exports import FormulaSafeCsvMixin
-from editions.models import Collectivite, CollectiviteKind, Edition, Level
+from editions.models import Collectivite, CollectiviteKind, Edition, Level, MentionType
 from home import readlog
 
 
@@ -70,8 +71,6 @@ class CandidatureAdminForm(WagtailAdminModelForm):
             self.fields["decision_level"].queryset = Level.objects.filter(edition_id=edition_id)
         formset = self.formsets.get("mentions")
         if formset is not None:
-            from editions.models import MentionType
-
             types = MentionType.objects.filter(edition_id=edition_id)
             for form in [*formset.forms, formset.empty_form]:
                 form.fields["mention_type"].queryset = types
@@ -84,8 +83,6 @@ class CandidatureAdminForm(WagtailAdminModelForm):
 
 
 def object_pk(args, kwargs):
-    from django.contrib.admin.utils import unquote
-
     pk = kwargs.get("pk") or (args[0] if args else None)
     return None if pk is None else unquote(str(pk))
 

@@ -2,18 +2,19 @@
 snippets, modeladmin tables, jury screens, menu items and history actions."""
 
 from django.urls import include, path, reverse
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
 from candidatures.access import is_label_staff
-from candidatures.models import Candidature
+from candidatures.middleware import STAFF_ONLY_REPORT_MENU_ITEMS, is_refused_report_user
+from candidatures.models import Assignment, Candidature, ConflictOfInterest, Evaluation
 from candidatures.permissions import ADMIN_SIDE, can, dossiers, role_of
 
 # Wagtail's actions on a snippet → the action of the permission map that allows it.
@@ -47,6 +48,7 @@ class CandidaturePermissionPolicy(ModelPermissionPolicy):
 
 register_permission_policy(Candidature, CandidaturePermissionPolicy(Candidature))
 
+from candidatures.jury import urls as jury_urls  # noqa: E402
 from candidatures.jury.instruction import editor_saves_drafts  # noqa: E402
 from candidatures.jury.modeladmin import JuryWorkAdminGroup  # noqa: E402
 from candidatures.lifecycle.history import LOG_ACTIONS, describe  # noqa: E402
@@ -56,6 +58,8 @@ from candidatures.viewsets import (  # noqa: E402
     EmailTemplateViewSet,
     JuryViewSet,
 )
+from candidatures.viewsets_claims import claims_viewset  # noqa: E402
+from candidatures.viewsets_questionnaire import questionnaire_viewset  # noqa: E402
 
 register_snippet(CandidatureViewSet)
 register_snippet(JuryViewSet)
@@ -69,21 +73,17 @@ def register_email_templates():
 
 @hooks.register("register_admin_viewset")
 def register_questionnaire_viewsets():
-    from candidatures.viewsets_questionnaire import questionnaire_viewset
-
     return questionnaire_viewset
 
 
-hooks.register(
-    "register_admin_viewset", lambda: import_string("candidatures.viewsets_claims.claims_viewset")
-)
+@hooks.register("register_admin_viewset")
+def register_claims_viewset():
+    return claims_viewset
 
 
 @hooks.register("register_admin_urls")
 def register_jury_urls():
-    from candidatures.jury import urls
-
-    return [path("jury/", include(urls, namespace="candidatures_jury"))]
+    return [path("jury/", include(jury_urls, namespace="candidatures_jury"))]
 
 
 class JuryMenuItem(MenuItem):
@@ -105,8 +105,6 @@ def juror_menu_item():
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
-    from wagtail.log_actions import LogFormatter
-
     for action, label in LOG_ACTIONS.items():
 
         def format_message(self, log_entry, action=action):
@@ -129,8 +127,6 @@ class JuryHomePanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context=None):
-        from candidatures.models import Assignment, ConflictOfInterest, Evaluation
-
         user = self.request.user
         conflicts = ConflictOfInterest.objects.filter(user=user).values("collectivite_id")
         assigned = Assignment.objects.filter(juror=user, candidature__status="evaluation").exclude(
@@ -155,8 +151,6 @@ def add_jury_panel(request, panels):
 def hide_staff_only_reports(request, menu_items):
     """Jurors and presidents do not see the site-wide history and workflow reports (refused by
     `middleware.StaffOnlyReportsMiddleware`: they would list every dossier)."""
-    from candidatures.middleware import STAFF_ONLY_REPORT_MENU_ITEMS, is_refused_report_user
-
     if is_refused_report_user(request.user):
         menu_items[:] = [i for i in menu_items if i.name not in STAFF_ONLY_REPORT_MENU_ITEMS]
 

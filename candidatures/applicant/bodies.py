@@ -21,7 +21,13 @@ from urllib.parse import urlsplit
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from candidatures.applicant.emails import (
+    send_access_request_email,
+    send_claim_decision_email,
+    send_claim_to_staff,
+)
 from candidatures.models import (
     ApplicantProfile,
     BodyClaim,
@@ -162,8 +168,6 @@ def claim(user, collectivite, first_account=True, website=""):
     if on_domain(user, known_domain(collectivite)):
         confirm_claim(claim, by=None, method=ClaimMethod.DOMAIN)
     elif _created:
-        from candidatures.applicant.emails import send_claim_to_staff
-
         send_claim_to_staff(claim)
     return claim
 
@@ -197,8 +201,6 @@ def request_access(user, collectivite):
     """An access request: to the body's verified members when it has a confirmed manager
     (returns "members"), else a claim for label staff (returns "staff"), never to a pending
     account."""
-    from candidatures.applicant.emails import send_access_request_email
-
     if has_confirmed_manager(collectivite):
         send_access_request_email(collectivite.pk, user.email)
         return "members"
@@ -211,8 +213,6 @@ def confirm_claim(claim, by, method=ClaimMethod.STAFF):
     """The claimant manages the body (and its typed website is recorded); it may submit. The
     other pending claims on the body are refused (their authors may be invited by the
     confirmed manager): nobody unconfirmed keeps acting for a body that may now submit."""
-    from candidatures.applicant.emails import send_claim_decision_email
-
     with transaction.atomic():
         claim.status = ClaimStatus.CONFIRMED
         claim.method = method
@@ -238,8 +238,6 @@ def confirm_claim(claim, by, method=ClaimMethod.STAFF):
 def refuse_claim(claim, by):
     """The claimant does not act for the body: the membership they gave themselves goes (with
     it the drafts' access; the drafts stay with the body); one from an invitation stays."""
-    from candidatures.applicant.emails import send_claim_decision_email
-
     with transaction.atomic():
         claim.status = ClaimStatus.REFUSED
         claim.decided_at = timezone.now()
@@ -253,8 +251,6 @@ def refuse_claim(claim, by):
 
 
 def pending_message(collectivite):
-    from django.utils.translation import gettext as _
-
     return _(
         "L'équipe du label n'a pas encore confirmé que vous représentez %(name)s : vous pouvez "
         "préparer le dossier, mais pas encore le déposer. Elle vérifie chaque première "

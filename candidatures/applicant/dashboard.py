@@ -7,7 +7,13 @@ from candidatures.applicant.next_steps import next_steps
 from candidatures.applicant.submission import latest_staff_message
 from candidatures.lifecycle.announcement import applicant_feedback
 from candidatures.lifecycle.states import applicant_label, decision_is_public
-from candidatures.models import Candidature, CandidatureMention, CandidatureStatus, Evaluation
+from candidatures.models import (
+    Candidature,
+    CandidatureMention,
+    CandidatureStatus,
+    Evaluation,
+    Questionnaire,
+)
 
 
 def dossier_row(candidature):
@@ -38,8 +44,6 @@ def dossier_row(candidature):
 
 
 def dashboard_rows(user):
-    from candidatures.models import Questionnaire
-
     edition = open_edition()
     if edition and not Questionnaire.objects.filter(edition=edition).exists():
         edition = None  # nothing to fill yet

@@ -10,7 +10,11 @@ import json
 import re
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.create import CreateAction
 from wagtail.actions.edit import EditAction
@@ -24,7 +28,7 @@ from candidatures.models import (
     Questionnaire,
 )
 from candidatures.models.questionnaire import QuestionType, questionnaire_for
-from editions.models import Edition
+from editions.models import Collectivite, Edition, Level
 from editions.selfassessment.services import questionnaire_prefill
 
 REFERENTS_STEP = "referents"
@@ -61,8 +65,6 @@ class NotEditable(Exception):
 
 
 def user_collectivites(user):
-    from editions.models import Collectivite
-
     return Collectivite.objects.filter(memberships__user=user).order_by("name")
 
 
@@ -105,11 +107,17 @@ def is_editable(candidature, now=None):
     )
 
 
+def deadline_message(edition):
+    if edition.deadline:
+        return gettext(
+            "La date limite de dépôt (%(date)s) est passée : le dossier ne peut plus être déposé."
+        ) % {"date": date_format(timezone.localtime(edition.deadline), "DATETIME_FORMAT")}
+    return gettext("Les candidatures ne sont pas ouvertes pour cette édition.")
+
+
 def closed_reason(candidature):
     """Why the applicant can no longer change this dossier, in French."""
     if candidature.status == CandidatureStatus.DRAFT:
-        from candidatures.applicant.submission import deadline_message
-
         return deadline_message(candidature.edition)
     return _("Ce dossier a été déposé : il ne peut plus être modifié.")
 
@@ -228,10 +236,6 @@ def prefill_from(candidature, previous):
 
 def tracks_on_offer(edition):
     """The édition's application tracks that have a questionnaire (empty: no choice to make)."""
-    from django.db.models import Prefetch
-
-    from editions.models import Level
-
     return list(
         edition.tracks.filter(questionnaire__isnull=False)
         .prefetch_related(Prefetch("levels", queryset=Level.objects.order_by("number")))

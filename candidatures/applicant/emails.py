@@ -8,7 +8,9 @@ notifications (``candidatures.notifications``), not from here.
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from candidatures.models import Membership
+from candidatures.models import Invitation, Membership
+from candidatures.roles import staff_recipients
+from editions.models import Collectivite
 from home.emails import absolute, send_templated
 
 
@@ -40,8 +42,6 @@ def send_already_registered_email(email, login_link, reset_link):
 
 
 def send_invitation_email(invitation_id, link):
-    from candidatures.models import Invitation
-
     invitation = Invitation.objects.select_related("collectivite", "invited_by").get(
         pk=invitation_id
     )
@@ -50,8 +50,6 @@ def send_invitation_email(invitation_id, link):
 
 def send_access_request_email(collectivite_id, requester_email):
     """To the verified members of a body whose manager is confirmed (see ``bodies``)."""
-    from editions.models import Collectivite
-
     collectivite = Collectivite.objects.get(pk=collectivite_id)
     emails = verified_member_emails(collectivite_id)
     link = absolute(reverse("candidatures:members", args=[collectivite_id]))
@@ -94,8 +92,6 @@ def send_referent_notice(candidature, email, named_by):
 
 def send_claim_to_staff(claim):
     """Label staff learn of a claim waiting in their queue (Demandes d'organismes)."""
-    from candidatures.notifications import staff_recipients
-
     send(
         "claim_to_staff",
         staff_recipients(),

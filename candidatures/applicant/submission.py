@@ -7,13 +7,17 @@ signal receivers move ``status`` on from there (en instruction, compléments dem
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.actions.edit import EditAction
-from wagtail.models import WorkflowState
+from wagtail.models import TaskState, WorkflowState
 
 from candidatures.applicant import bodies
-from candidatures.applicant.drafts import EDITABLE_STATUSES, is_editable, missing_answers
+from candidatures.applicant.drafts import (
+    EDITABLE_STATUSES,
+    deadline_message,
+    is_editable,
+    missing_answers,
+)
 from candidatures.lifecycle import workflow as lifecycle
 from candidatures.lifecycle.workflow import active_workflow_state, start_or_resume_workflow
 from candidatures.models import Candidature, CandidatureStatus
@@ -30,14 +34,6 @@ class SubmissionRefused(Exception):
     def __init__(self, messages):
         super().__init__("; ".join(str(m) for m in messages))
         self.messages = messages
-
-
-def deadline_message(edition):
-    if edition.deadline:
-        return _(
-            "La date limite de dépôt (%(date)s) est passée : le dossier ne peut plus être déposé."
-        ) % {"date": date_format(timezone.localtime(edition.deadline), "DATETIME_FORMAT")}
-    return _("Les candidatures ne sont pas ouvertes pour cette édition.")
 
 
 def submission_problems(candidature, now=None):
@@ -98,8 +94,6 @@ def withdraw_dossier(candidature, user, now=None):
 
 def latest_staff_message(candidature):
     """The comment of the latest rejected task (the send-back message), if any."""
-    from wagtail.models import TaskState
-
     state = (
         TaskState.objects.filter(
             workflow_state__in=WorkflowState.objects.for_instance(candidature),

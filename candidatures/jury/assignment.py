@@ -16,8 +16,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from candidatures import notifications
+from candidatures.jury.deliberation import complete_evaluation_if_done, current_task_is
 from candidatures.lifecycle.history import log_candidature
-from candidatures.models import Assignment, Candidature, CandidatureStatus, ConflictOfInterest, Jury
+from candidatures.models import (
+    Assignment,
+    Candidature,
+    CandidatureStatus,
+    ConflictOfInterest,
+    Jury,
+    JuryEvaluationTask,
+)
 from candidatures.models.jury import person_name
 
 
@@ -135,8 +143,6 @@ def remove_juror(assignment, by=None):
     candidature.evaluations.filter(juror=assignment.juror).delete()
     assignment.delete()
     # The remaining jurors may all have submitted already: the evaluation task then ends.
-    from candidatures.jury.deliberation import complete_evaluation_if_done, current_task_is
-    from candidatures.models import JuryEvaluationTask
 
     if current_task_is(candidature, JuryEvaluationTask):
         complete_evaluation_if_done(candidature, by)

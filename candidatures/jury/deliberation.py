@@ -19,6 +19,8 @@ from candidatures.models import (
     JuryEvaluationTask,
 )
 from candidatures.models.jury import person_name
+from editions.models import Result
+from editions.suggestions import Entry, suggestions_for
 
 
 def current_task_is(candidature, task_class):
@@ -142,8 +144,6 @@ def dossier_figures(candidature, evaluations, domains):
 
 
 def earlier_results(candidature):
-    from editions.models import Result
-
     return (
         Result.objects.filter(
             collectivite_id=candidature.collectivite_id,
@@ -159,8 +159,6 @@ def mention_suggestions(candidature):
     """The editions app's mention hints, computed on the dossiers of the édition being decided
     (each at its recorded level, else the highest level its jurors proposed). Returns the titles
     of the hints that point to ``candidature``'s body."""
-    from editions.suggestions import Entry, suggestions_for
-
     dossiers = (
         Candidature.objects.filter(edition_id=candidature.edition_id)
         .exclude(status__in=["draft", "ineligible", "withdrawn", "changes_requested"])
@@ -186,8 +184,6 @@ def mention_suggestions(candidature):
 def earlier_levels(collectivite_ids, year):
     """{body id: [Result of an earlier édition, newest first]}, from the public record, in one
     query whatever the number of bodies."""
-    from editions.models import Result
-
     by_body = {}
     results = (
         Result.objects.public()

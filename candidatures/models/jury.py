@@ -10,6 +10,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from editions.models import CriteriaDomain
+
 SCORE_MIN, SCORE_MAX = 0, 5
 
 
@@ -242,8 +244,6 @@ class Evaluation(models.Model):
             errors["proposed_level"] = _("Ce niveau n'appartient pas à l'édition du dossier.")
         domain_ids = set()
         if edition_id:
-            from editions.models import CriteriaDomain
-
             domain_ids = {
                 str(pk)
                 for pk in CriteriaDomain.objects.filter(edition_id=edition_id).values_list(

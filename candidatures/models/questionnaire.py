@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.fields import StreamField
 
+from editions.models import CriteriaDomain
+
 
 class QuestionType(models.TextChoices):
     SHORT_TEXT = "short_text", _("Texte court")
@@ -30,8 +32,6 @@ CHOICE_TYPES = {QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE}
 
 
 def criteria_domain_choices():
-    from editions.models import CriteriaDomain
-
     domains = CriteriaDomain.objects.select_related("edition").order_by(
         "-edition__year", "sort_order"
     )
@@ -126,8 +126,6 @@ class Questionnaire(models.Model):
         return _("Questionnaire %(year)s") % {"year": self.edition.year}
 
     def clean(self):
-        from editions.models import CriteriaDomain
-
         super().clean()
         if self.track_id and self.edition_id and self.track.edition_id != self.edition_id:
             raise ValidationError({"track": _("Ce parcours appartient à une autre édition.")})
@@ -183,8 +181,6 @@ class Questionnaire(models.Model):
 
     def freeze(self):
         """The questions as plain JSON: what a dossier keeps for ever once it starts."""
-        from editions.models import CriteriaDomain
-
         self.fill_keys()
         domains = {str(d.pk): d.name for d in CriteriaDomain.objects.filter(edition=self.edition)}
         frozen = []
@@ -222,8 +218,6 @@ class Questionnaire(models.Model):
         Criteria domains are matched by name among the new édition's domains (left empty when the
         new édition has no domain of that name).
         """
-        from editions.models import CriteriaDomain
-
         old_names = {str(d.pk): d.name for d in CriteriaDomain.objects.filter(edition=self.edition)}
         new_ids = {d.name: str(d.pk) for d in CriteriaDomain.objects.filter(edition=edition)}
         raw = []

@@ -25,6 +25,7 @@ from candidatures.applicant.submission import (
 from candidatures.lifecycle.states import applicant_label
 from candidatures.models import Attachment, Candidature, CandidatureStatus
 from candidatures.models.questionnaire import questionnaire_for
+from editions.models import Collectivite
 from editions.selfassessment.services import SESSION_KEY as SELF_ASSESSMENT_KEY
 from home import readlog
 
@@ -62,8 +63,6 @@ def chosen_track(request, tracks):
 @login_required
 @require_POST
 def start(request, pk):
-    from editions.models import Collectivite
-
     collectivite = get_object_or_404(
         Collectivite.objects.filter(memberships__user=request.user), pk=pk
     )

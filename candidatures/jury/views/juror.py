@@ -22,6 +22,7 @@ from candidatures.models import (
     JuryMember,
 )
 from candidatures.models.jury import person_name
+from editions.models import Collectivite
 from home import readlog
 
 
@@ -190,7 +191,6 @@ def declare_conflict(request):
     user = request.user
     editions = JuryMember.objects.filter(user=user).values("jury__edition_id")
     require(editions.exists() or is_label_staff(user))
-    from editions.models import Collectivite
 
     collectivites = (
         Collectivite.objects.filter(candidatures__edition_id__in=editions)
