@@ -10,6 +10,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
 from . import purge
 
@@ -55,7 +56,6 @@ def purge_frontend(urls):
     """Ask the reverse proxy to forget these URLs; nothing happens when none is configured."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     try:

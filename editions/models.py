@@ -322,10 +322,33 @@ class Collectivite(index.Indexed, models.Model):
 
     @classmethod
     def from_territory(cls, territory, save=True, **fields):
-        """A body registered from the official reference data (codes and population filled)."""
-        from .services import collectivite_from_territory
-
-        return collectivite_from_territory(territory, save=save, **fields)
+        """A body registered from the official reference data (codes, population and divisions
+        filled). An existing body with the same SIREN is updated rather than duplicated."""
+        kind = (
+            CollectiviteKind.COMMUNE
+            if territory.kind == TerritoryKind.COMMUNE
+            else CollectiviteKind.INTERCOMMUNALITE
+        )
+        values = {
+            "name": territory.name,
+            "kind": kind,
+            "insee_code": territory.insee_code,
+            "siren": territory.siren,
+            "population": territory.population,
+            "population_year": territory.population_year,
+            "departement_code": territory.departement_code,
+            "departement": territory.departement,
+            "region_code": territory.region_code,
+            "region": territory.region,
+            **fields,
+        }
+        body = cls.objects.filter(siren=territory.siren).first() if territory.siren else None
+        body = body or cls()
+        for name, value in values.items():
+            setattr(body, name, value)
+        if save:
+            body.save()
+        return body
 
 
 class ResultQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ import gzip
 import json
 from pathlib import Path
 
-from .models import Collectivite, CollectiviteKind, Territory, TerritoryKind
+from .models import Territory
 
 DATA_DIR = Path(__file__).with_name("data")
 TERRITORIES_FILE = DATA_DIR / "territories.csv.gz"
@@ -72,35 +72,3 @@ def _upsert(batch):
         update_fields=TERRITORY_FIELDS,
     )
     return len(batch)
-
-
-def collectivite_from_territory(territory, save=True, **fields):
-    """A Collectivite with the codes, population and divisions of an official territory.
-
-    An existing body with the same SIREN is updated rather than duplicated.
-    """
-    kind = (
-        CollectiviteKind.COMMUNE
-        if territory.kind == TerritoryKind.COMMUNE
-        else CollectiviteKind.INTERCOMMUNALITE
-    )
-    values = {
-        "name": territory.name,
-        "kind": kind,
-        "insee_code": territory.insee_code,
-        "siren": territory.siren,
-        "population": territory.population,
-        "population_year": territory.population_year,
-        "departement_code": territory.departement_code,
-        "departement": territory.departement,
-        "region_code": territory.region_code,
-        "region": territory.region,
-        **fields,
-    }
-    body = Collectivite.objects.filter(siren=territory.siren).first() if territory.siren else None
-    body = body or Collectivite()
-    for name, value in values.items():
-        setattr(body, name, value)
-    if save:
-        body.save()
-    return body

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 
 class HomeConfig(AppConfig):
@@ -17,13 +18,6 @@ class HomeConfig(AppConfig):
             post_save.connect(on_index_saved, sender=model, dispatch_uid=f"moderation-{model}")
 
         # Cached menus (home.context_processors) follow any change of the menus or of a page.
-        from wagtail.signals import (
-            page_published,
-            page_slug_changed,
-            page_unpublished,
-            post_page_move,
-        )
-
         from home.context_processors import clear_menus_cache
         from home.models import FooterItem, MainMenuItem, Navigation
 

@@ -10,6 +10,8 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 
+from home.models import Navigation
+
 CHROME_CACHE_KEY = "home:chrome"
 CHROME_VERSION_KEY = "home:chrome:version"
 CHROME_CACHE_TIMEOUT = 60 * 60
@@ -25,8 +27,6 @@ def _is_active(url, path):
 
 def build_menus(request):
     """{"main_menu": [(title, url), ...], "footer_links": [...]} for the request's site."""
-    from home.models import Navigation
-
     try:
         navigation = Navigation.for_request(request)
     except Navigation.DoesNotExist:  # no site yet (fresh install before load_demo)

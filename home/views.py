@@ -8,6 +8,7 @@ from django.db import connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -96,6 +97,4 @@ def robots_txt(request):
 @require_GET
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says: send them to our SVG icon."""
-    from django.templatetags.static import static
-
     return redirect(static("img/favicon.svg"), permanent=True)

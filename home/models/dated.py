@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
-from home.models.pages import ListingImageMixin
+from home.models.images import ListingImageMixin
 
 # The renditions of a card (templates/includes/dated_card.html): two widths, WebP with a JPEG
 # fallback. Listings prefetch exactly these, so a page of cards costs two queries, not one per

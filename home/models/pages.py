@@ -3,60 +3,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-
-
-class SocialImageMixin(models.Model):
-    """An optional image for OpenGraph / Twitter cards; page types may offer a better default."""
-
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image de partage"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Affichée quand la page est partagée sur les réseaux sociaux."),
-    )
-
-    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
-
-    class Meta:
-        abstract = True
-
-    def get_social_image(self):
-        return self.social_image
-
-
-class ListingImageMixin(SocialImageMixin):
-    """The image of a dated article (news, press release), shown in listings and on the page,
-    with its alternative text; it is also the sharing image unless one is set."""
-
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("texte alternatif de l'image"),
-        max_length=250,
-        blank=True,
-        help_text=_("Laissez vide si l'image est purement décorative."),
-    )
-
-    class Meta:
-        abstract = True
-
-    def get_social_image(self):
-        return self.social_image or self.image
+from home.models.images import SocialImageMixin
+from home.models.news import NewsPage
+from home.models.press import PressReleasePage
 
 
 class HomePage(SocialImageMixin, Page):  # noqa: DJ008 (Page has __str__)
@@ -139,9 +94,6 @@ class HomePage(SocialImageMixin, Page):  # noqa: DJ008 (Page has __str__)
         return self.social_image or self.hero_image
 
     def get_context(self, request, *args, **kwargs):
-        from home.models.news import NewsPage
-        from home.models.press import PressReleasePage
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.latest_public()[:3]
         context["latest_press_releases"] = PressReleasePage.objects.latest_public()[:3]

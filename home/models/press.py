@@ -11,7 +11,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.listing import FilteredIndexMixin
 from home.models.dated import DatedPageMixin
-from home.models.pages import SocialImageMixin
+from home.models.images import SocialImageMixin
 
 
 class PressContact(index.Indexed, models.Model):
