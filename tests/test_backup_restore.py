@@ -125,7 +125,11 @@ def test_a_backup_restores_into_an_empty_install_with_the_same_dossiers_files_an
         after = json.loads(printed[-1].removeprefix("SNAPSHOT "))
         assert after == json.loads(json.dumps(before))
         # The attachment is where the dossier says, under the private root, not the public one.
-        attachment = before["rows"]["candidatures.Attachment"][0]["fields"]["file"]
+        (attachment,) = [
+            row["fields"]["file"]
+            for row in before["rows"]["candidatures.Attachment"]
+            if row["fields"]["original_name"] == "Délibération.pdf"
+        ]
         assert (tmp_path / "private" / attachment).read_bytes().startswith(b"%PDF")
         assert not (tmp_path / "media" / attachment).exists()
         # A second restore over the now full install is refused without --replace.

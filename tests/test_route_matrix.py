@@ -22,10 +22,11 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from wagtail.models import Task, WorkflowState
+from wagtail.models import Site, Task, WorkflowState
 
 from candidatures.models import (
     Attachment,
@@ -673,12 +674,11 @@ def targets(world, rule, keywords):
         return found
     if family.startswith("setting:"):
         app_name, model_name = family.split(":")[1].split(".")
-        from django.apps import apps
-
         model = apps.get_model(app_name, model_name)
         setting = model.objects.order_by("pk").first()
         ctx = {**base, "app_name": app_name, "model_name": model_name}
-        ctx["pk"] = setting.pk if setting else 1
+        # A site setting's address names its site, not the setting's row.
+        ctx["pk"] = setting.site_id if setting else Site.objects.get(is_default_site=True).pk
         return [Target(family, ctx)]
     if family:
         obj = world["singles"][family]
