@@ -13,6 +13,13 @@ CRUD = ("add", "change", "delete", "view")
 # (app_label, model, codename)
 LABEL_TEAM_PERMISSIONS = [
     ("wagtailadmin", "admin", "access_admin"),
+    # The workflows (Recevabilité → Évaluation → Délibération, the editorial review): seen and
+    # edited by label staff; adding or deleting one stays with the administrator.
+    *[
+        ("wagtailcore", model, f"{action}_{model}")
+        for model in ("workflow", "task")
+        for action in ("view", "change")
+    ],
     *[("editions", "edition", f"{action}_edition") for action in ("add", "change", "view")],
     *[
         ("editions", model, f"{action}_{model}")

@@ -18,21 +18,13 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Revision
 
+from candidatures.applicant.drafts import REFERENT_FIELDS
 from candidatures.models import ApplicantProfile, Attachment, Candidature, CandidatureStatus
 from home.models import EmailDelivery, PersonalDataRead
 
 DEFAULT_RETENTION_DAYS = 3 * 365
 CLOSED = [CandidatureStatus.INELIGIBLE, CandidatureStatus.PUBLISHED, CandidatureStatus.WITHDRAWN]
-CONTACT_FIELDS = [
-    "elected_name",
-    "elected_role",
-    "elected_email",
-    "elected_phone",
-    "technical_name",
-    "technical_role",
-    "technical_email",
-    "technical_phone",
-]
+CONTACT_FIELDS = REFERENT_FIELDS  # the référents' names, roles, addresses and phones
 
 
 def cutoff(now=None):

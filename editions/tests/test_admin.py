@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import Workflow
 
 from editions.factories import CollectiviteFactory, EditionFactory, ResultFactory
 from editions.models import Collectivite, Edition, Result, Territory
@@ -174,3 +175,19 @@ def test_results_listing_queries_do_not_grow_with_results(staff):
     five = count_listing_queries(staff, 5)
     thirty = count_listing_queries(staff, 30)
     assert five == thirty
+
+
+def test_label_staff_see_and_edit_the_workflows_but_add_none(staff):
+    listing = staff.get(reverse("wagtailadmin_workflows:index"))
+    assert listing.status_code == 200
+    workflow = Workflow.objects.get(name="Instruction des candidatures")
+    assert workflow.name in listing.content.decode()
+    assert staff.get(reverse("wagtailadmin_workflows:edit", args=[workflow.pk])).status_code == 200
+    assert staff.get(reverse("wagtailadmin_workflows:add")).status_code in (302, 403)
+    menu = staff.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("wagtailadmin_workflows:index") in menu
+
+
+def test_other_admin_users_see_no_workflow(editor):
+    response = editor.get(reverse("wagtailadmin_workflows:index"))
+    assert response.status_code in (302, 403)
