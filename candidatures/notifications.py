@@ -120,9 +120,13 @@ def send(event, recipients, context, attachments=()):
 
 def notify_applicant(candidature, event, attachments=(), **extra):
     """An email about the dossier to the body's verified members (``attachments``: triples
-    ``(filename, bytes, mimetype)``, e.g. the receipt's PDF)."""
+    ``(filename, bytes, mimetype)``, e.g. the receipt's PDF, or a callable giving them, called
+    only when someone will receive the email)."""
     context = {**base_context(candidature), "applicant_url": applicant_url(), **extra}
-    sent = send(event, applicant_recipients(candidature), context, attachments)
+    recipients = list(applicant_recipients(candidature))
+    if recipients and callable(attachments):
+        attachments = attachments()
+    sent = send(event, recipients, context, attachments)
     if event == "receipt":
         notify_named_referents(candidature)
     return sent
@@ -130,10 +134,11 @@ def notify_applicant(candidature, event, attachments=(), **extra):
 
 def notify_receipt(candidature):
     """The receipt of a (re)submitted dossier: its number, the answers in short, the recap PDF
-    attached; then the notices to the référents named in it."""
+    attached (made only when a verified member will receive it: a PDF costs ~0.2 s of CPU);
+    then the notices to the référents named in it."""
     context = receipt_context(candidature)
     return notify_applicant(
-        candidature, "receipt", attachments=recap_attachments(context), **context
+        candidature, "receipt", attachments=lambda: recap_attachments(context), **context
     )
 
 
