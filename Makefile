@@ -23,8 +23,13 @@ demo: install  ## Set everything up and serve the demo site at http://127.0.0.1:
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# pytest-xdist: one worker per core; a group of tests sharing a demo goes to one worker
+# (conftest.py), and the workers share one HTML checker (tests/browser.py). PYTEST_WORKERS=0
+# runs in one process.
+PYTEST_WORKERS ?= auto
+
 test: install  ## Run the whole test suite (browser tests need Debian's chromium)
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

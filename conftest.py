@@ -6,11 +6,14 @@ import shutil
 import pytest
 from pytest_django.plugin import blocking_manager_key
 
-from tests.base_state import order, shared_demo
+from tests.base_state import NO_DATABASE, TRANSACTIONAL, group_of, order, shared_demo
+from tests.browser import stop_shared
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is still used
 # synchronously there (fixtures, assertions), which is safe in tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+XDIST_RUN = pytest.StashKey[str]()
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +35,14 @@ def django_db_setup(django_db_setup):
 
 def pytest_collection_modifyitems(items):
     order(items)
+    for item in items:
+        # Under pytest-xdist (``--dist loadgroup``, see the Makefile) a group's tests go to one
+        # worker, which builds its demo once; tests without a shared demo are spread one by one.
+        group = group_of(item)
+        if group not in (NO_DATABASE, TRANSACTIONAL, "") and not item.get_closest_marker(
+            "xdist_group"
+        ):
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -46,7 +57,15 @@ def pytest_fixture_setup(fixturedef, request):
     return (yield)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist's controller: remember the run, to stop the workers' shared HTML checker."""
+    node.config.stash[XDIST_RUN] = node.workerinput["testrunuid"]
+
+
 def pytest_sessionfinish(session):
+    if XDIST_RUN in session.config.stash:
+        stop_shared(session.config.stash[XDIST_RUN])
     if blocking_manager_key in session.config.stash:
         shared_demo.release(session.config.stash[blocking_manager_key])
 

