@@ -1,10 +1,15 @@
 """N applicants at once, each with a real session, saving dossier steps (autosave) over HTTP.
 
-Usage: python benchmarks/applicants.py BASE_URL [N] [SAVES_EACH]
+Usage: python benchmarks/applicants.py BASE_URL [N] [SAVES_EACH] [PACE_SECONDS]
 Each applicant logs in at /compte/connexion/, opens its draft from /espace-candidat/, reads
 the first step's form, then posts it to the step's autosave URL SAVES_EACH times, changing a
 text answer each time and sending back the version the previous save returned (as dossier.js
 does). Prints saves/s, p50/p95/p99 latency and the errors (non-200 answers, by status).
+
+PACE_SECONDS (default 2.5, dossier.js's DELAY) is the time between the starts of one
+applicant's saves: a person typing saves at most that often. The applicants start spread over
+one pace, then all type at once. PACE_SECONDS=0 is the stress run: every applicant posts again as
+soon as its previous save answers (closed loop, the server's throughput).
 """
 
 import re
@@ -119,6 +124,7 @@ def main():
     base = sys.argv[1].rstrip("/")
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     saves_each = int(sys.argv[3]) if len(sys.argv) > 3 else 10
+    pace = float(sys.argv[4]) if len(sys.argv) > 4 else 2.5
     applicants = [Applicant(base, n) for n in range(count)]
     for applicant in applicants:
         began = time.perf_counter()
@@ -129,8 +135,12 @@ def main():
 
     def run(applicant):
         start.wait()
+        time.sleep(pace * applicant.number / count)  # typing starts spread over one pace
+        next_save = time.perf_counter()
         for n in range(saves_each):
+            time.sleep(max(0.0, next_save - time.perf_counter()))
             began = time.perf_counter()
+            next_save = began + pace
             try:
                 status = applicant.save(n)
             except (requests.RequestException, ValueError, KeyError) as exc:
@@ -152,7 +162,8 @@ def main():
     quantiles = statistics.quantiles(latencies, n=100)
     errors = sum(n for status, n in statuses.items() if status != 200)
     print(
-        f"applicants={count} saves={len(latencies)} saves/s={len(latencies) / wall:.1f} "
+        f"applicants={count} pace={pace}s saves={len(latencies)} "
+        f"saves/s={len(latencies) / wall:.1f} "
         f"p50={quantiles[49] * 1000:.0f}ms p95={quantiles[94] * 1000:.0f}ms "
         f"p99={quantiles[98] * 1000:.0f}ms errors={errors} statuses={dict(statuses)}"
     )

@@ -122,6 +122,8 @@ for url in '${URLS[*]}'.split():
 "
 redis-cli -n "${REDIS_URL##*/}" flushdb >/dev/null
 
-echo "== $APPLICANTS applicants x $SAVES autosaves (through nginx) — load: $(uptime | sed 's/.*load/load/')"
-$PY benchmarks/applicants.py "http://127.0.0.1:$NGINX_PORT" "$APPLICANTS" "$SAVES"
+echo "== $APPLICANTS applicants x $SAVES autosaves, paced as dossier.js (through nginx) — load: $(uptime | sed 's/.*load/load/')"
+$PY benchmarks/applicants.py "http://127.0.0.1:$NGINX_PORT" "$APPLICANTS" "$SAVES" 2.5
+echo "== the same, back to back (stress: no pause between one applicant's saves) — load: $(uptime | sed 's/.*load/load/')"
+$PY benchmarks/applicants.py "http://127.0.0.1:$NGINX_PORT" "$APPLICANTS" "$SAVES" 0
 echo "== done — load: $(uptime | sed 's/.*load/load/')"
