@@ -40,3 +40,14 @@ class HomeConfig(AppConfig):
 
         post_save.connect(restrictions.forget, sender=PageViewRestriction, dispatch_uid="pvr-save")
         post_delete.connect(restrictions.forget, sender=PageViewRestriction, dispatch_uid="pvr-del")
+
+        # Pages show images, documents and press contacts: any edit forgets the cached pages.
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
+        from home.models import PressContact
+        from home.page_cache import pages_changed
+
+        for model in (get_image_model(), get_document_model(), PressContact):
+            post_save.connect(pages_changed, sender=model, dispatch_uid=f"pages-save-{model}")
+            post_delete.connect(pages_changed, sender=model, dispatch_uid=f"pages-del-{model}")

@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 
+from home import page_cache
 from home.models import Navigation, SiteIdentity
 
 CHROME_CACHE_KEY = "home:chrome"
@@ -59,8 +60,12 @@ def cached_menus(request):
 
 
 def clear_menus_cache(**kwargs):
-    """Forget the cached menus of every host: a new version makes the old keys unreachable."""
+    """Forget the cached menus of every host: a new version makes the old keys unreachable.
+
+    Every page shows them: the cached pages go too (``home.page_cache``).
+    """
     cache.set(CHROME_VERSION_KEY, uuid.uuid4().hex, None)
+    page_cache.pages_changed()
 
 
 def site_chrome(request):

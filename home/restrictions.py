@@ -10,6 +10,8 @@ both lookups. As soon as one exists, Wagtail's own checks run unchanged.
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
+from home import page_cache
+
 KEY = "home:any-view-restriction"
 
 
@@ -22,7 +24,9 @@ def any_view_restriction():
 
 
 def forget(**kwargs):
+    """A page became private or public again: the cached pages may show it wrongly."""
     cache.delete(KEY)
+    page_cache.pages_changed()
 
 
 def public(queryset):
