@@ -29,7 +29,9 @@ class HomeConfig(AppConfig):
 
         for signal in (page_published, page_unpublished):
             signal.connect(on_page_changed, dispatch_uid=f"purge-{signal}")
-        for model in (Navigation, MainMenuItem, FooterItem, SiteIdentity):
+        from wagtail.models import Site
+
+        for model in (Navigation, MainMenuItem, FooterItem, SiteIdentity, Site):
             post_save.connect(clear_menus_cache, sender=model, dispatch_uid=f"menus-save-{model}")
             post_delete.connect(clear_menus_cache, sender=model, dispatch_uid=f"menus-del-{model}")
 

@@ -41,7 +41,7 @@ def build_menus(request):
     return menus
 
 
-def _menus_version():
+def menus_version():
     version = cache.get(CHROME_VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
@@ -51,7 +51,7 @@ def _menus_version():
 
 
 def cached_menus(request):
-    key = f"{CHROME_CACHE_KEY}:{_menus_version()}:{request.get_host()}"
+    key = f"{CHROME_CACHE_KEY}:{menus_version()}:{request.get_host()}"
     menus = cache.get(key)
     if menus is None:
         menus = build_menus(request)
