@@ -15,8 +15,8 @@ the stored ETag and says ``X-App-Cache: hit``; a stored response says ``X-App-Ca
 
 Staying true. Every key carries a site-wide *pages version*; any change of what a public page
 may show bumps it, so every cached page is forgotten at once, on every server: page published,
-unpublished, moved or renamed, menus, footer, site identity (``home.context_processors``), page
-privacy (``home.restrictions``), images and documents, any purge of the reverse proxy
+unpublished, moved or renamed, menus, footer, site identity, Sites (``home.context_processors``),
+page privacy (``home.restrictions``), images and documents, any purge of the reverse proxy
 (``home.purge.send_purge``: palmarès going live, announced at its results date) and any change
 of the record (``editions.cache.bump_version``). Forgetting everything is right for a site edited
 a few times a day: a change costs one rebuild per page actually visited, and exact per-URL
