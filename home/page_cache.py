@@ -31,7 +31,8 @@ event: a cached copy lives as long as the response's ``max-age`` (``HTTP_CACHE_M
 minute), no longer than a browser may keep it anyway; the announcement task and
 ``publish_scheduled`` then bump the version.
 
-On when ``APP_PAGE_CACHE`` is true (production; off in dev and tests, which switch it on).
+On when ``APP_PAGE_CACHE`` is true (production with Redis; off in dev and tests, which switch
+it on).
 """
 
 import copy
