@@ -5,7 +5,9 @@ Usage: DATABASE_URL=... REDIS_URL=... [YEAR=2025] python benchmarks/cpu_per_page
 (YEAR: the édition shown; default the latest with public results.)
 For each page: one cold request (empty cache), then N warm ones; prints the median CPU time
 (``time.process_time``: this process only, so the machine's other load weighs less than on a
-wall clock) and the queries of the cold and warm requests. Run it on the demo and on the
+wall clock) and the queries of the cold and warm requests. The production settings serve warm
+requests from the application's page cache (home.page_cache: 0 queries); APP_PAGE_CACHE=0
+measures the rendering instead. Run it on the demo and on the
 benchmark's data set (benchmarks/build_data.py) to see how CPU grows with data
 (docs/performance.md).
 """

@@ -105,8 +105,8 @@ for url in "${URLS[@]}"; do
         "$C_RPS" "$C_P50" "$C_P99" "$ratio" "$status" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 
-echo "== queries per page (Django test client on the same database)"
-DJANGO_SETTINGS_MODULE=cms.settings.production $PY manage.py shell --no-imports -c "
+echo "== queries per page (Django test client on the same database; rendering, no page cache)"
+APP_PAGE_CACHE=0 DJANGO_SETTINGS_MODULE=cms.settings.production $PY manage.py shell --no-imports -c "
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client

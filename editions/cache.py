@@ -12,6 +12,8 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
+from home import page_cache
+
 from . import purge
 
 logger = logging.getLogger(__name__)
@@ -31,6 +33,8 @@ def version():
 
 
 def bump_version():
+    """A new record: its cached payloads and every cached page (``home.page_cache``) go."""
+    page_cache.pages_changed()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -53,7 +57,11 @@ def edition_urls(year):
 
 
 def purge_frontend(urls):
-    """Ask the reverse proxy to forget these URLs; nothing happens when none is configured."""
+    """Ask the reverse proxy to forget these URLs; nothing happens when none is configured.
+
+    The application's page cache first, as in ``home.purge.send_purge``.
+    """
+    page_cache.pages_changed()
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
 

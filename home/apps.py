@@ -19,7 +19,7 @@ class HomeConfig(AppConfig):
 
         # Cached menus (home.context_processors) follow any change of the menus or of a page.
         from home.context_processors import clear_menus_cache
-        from home.models import FooterItem, MainMenuItem, Navigation
+        from home.models import FooterItem, MainMenuItem, Navigation, SiteIdentity
 
         for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
             signal.connect(clear_menus_cache, dispatch_uid=f"menus-{signal}")
@@ -29,6 +29,27 @@ class HomeConfig(AppConfig):
 
         for signal in (page_published, page_unpublished):
             signal.connect(on_page_changed, dispatch_uid=f"purge-{signal}")
-        for model in (Navigation, MainMenuItem, FooterItem):
+        from wagtail.models import Site
+
+        for model in (Navigation, MainMenuItem, FooterItem, SiteIdentity, Site):
             post_save.connect(clear_menus_cache, sender=model, dispatch_uid=f"menus-save-{model}")
             post_delete.connect(clear_menus_cache, sender=model, dispatch_uid=f"menus-del-{model}")
+
+        # Whether any page is private (home.restrictions).
+        from wagtail.models import PageViewRestriction
+
+        from home import restrictions
+
+        post_save.connect(restrictions.forget, sender=PageViewRestriction, dispatch_uid="pvr-save")
+        post_delete.connect(restrictions.forget, sender=PageViewRestriction, dispatch_uid="pvr-del")
+
+        # Pages show images, documents and press contacts: any edit forgets the cached pages.
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
+        from home.models import PressContact
+        from home.page_cache import pages_changed
+
+        for model in (get_image_model(), get_document_model(), PressContact):
+            post_save.connect(pages_changed, sender=model, dispatch_uid=f"pages-save-{model}")
+            post_delete.connect(pages_changed, sender=model, dispatch_uid=f"pages-del-{model}")

@@ -9,7 +9,8 @@ admin and its previews, any non-GET) is ``private, no-store``: no shared cache e
 
 The decision is taken on the final response (this middleware sits above the session, CSRF and
 authentication middleware), so a view or template that reads the session makes its page
-private on its own: nothing has to be declared per view for the safe answer.
+private on its own: nothing has to be declared per view for the safe answer. What it marks
+shared-cacheable (``request._shared_cacheable``) is also all ``home.page_cache`` may store.
 """
 
 from django.conf import settings
@@ -94,6 +95,7 @@ class HttpCachingMiddleware:
         if not cache_control:
             patch_cache_control(response, public=True, max_age=max_age(), s_maxage=s_maxage())
         _drop_single_language_vary(response)
+        request._shared_cacheable = True  # what the application's page cache may keep
         if not response.streaming and not response.has_header("ETag"):
             set_response_etag(response)
         return get_conditional_response(

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
+from home import page_cache
 from home.listing import PER_PAGE
 from home.models import HomePage, NewsPage, PressReleasePage
 
@@ -72,7 +73,12 @@ def absolute(urls):
 
 
 def send_purge(urls):
-    """Purge these site-relative URLs from the reverse proxy; never fails a publication."""
+    """Purge these site-relative URLs from the reverse proxy; never fails a publication.
+
+    The application's page cache forgets its pages first: the proxy's purge refetches the
+    pages, which must not come from a copy made before the change (``home.page_cache``).
+    """
+    page_cache.pages_changed()
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or not urls:
         return
     batch = PurgeBatch()

@@ -291,18 +291,24 @@ def test_a_change_through_one_server_is_served_by_the_other_and_throttling_count
     database, (a, b) = two_servers
     visitor = Visitor()
 
-    # Both servers have served (and cached) the palmarès, the news and the home page.
+    # Both servers have served (and cached) the palmarès, the news and the home page; B
+    # answers from the copy A stored (the application's page cache lives in Redis).
+    visitor.get(a, "/")  # the first page creates the site's settings rows: a change
+    served_by = {}
     for port in (a, b):
-        palmares = visitor.get(port, "/editions/2021/")[1]
+        response, palmares = visitor.get(port, "/editions/2021/")
+        served_by[port] = response.headers.get("X-App-Cache")
         assert "Abbeville" in palmares and "Tournesol-sur-Lez" not in palmares
         assert "Actualité éphémère" in visitor.get(port, "/actualites/")[1]
         assert visitor.get(port, "/actualites/ephemere/")[0].status == 200
+    assert served_by == {a: "miss", b: "hit"}
 
     # A decision published by another process (the worker at the results date): both servers
     # show it at their next request, in the page and in the open data.
     manage(database, code=PUBLISH_DECISION)
     for port in (b, a):
-        assert "Tournesol-sur-Lez" in visitor.get(port, "/editions/2021/")[1]
+        response, palmares = visitor.get(port, "/editions/2021/")
+        assert "Tournesol-sur-Lez" in palmares, response.headers.get("X-App-Cache")
         assert "Tournesol-sur-Lez" in visitor.get(port, "/editions/2021/resultats.json")[1]
         assert visitor.get(port, "/collectivites/tournesol-sur-lez/")[0].status == 200
 

@@ -71,6 +71,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Whole anonymous public pages from the shared cache when APP_PAGE_CACHE is on
+    # (home.page_cache); above GZip, so it keeps the compressed copy.
+    "home.page_cache.AppPageCacheMiddleware",
     # Compresses HTML and exports (static files come precompressed from WhiteNoise).
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -83,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "home.caching.CookielessAnonymousMiddleware",
+    "home.sites.CachedSiteMiddleware",  # Wagtail's Site lookup from the cache
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -93,6 +97,11 @@ MIDDLEWARE = [
 # reverse proxy ten, and is purged of the exact URLs that show a change (home.purge).
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
 HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "600"))
+# The application's cache of those pages (home.page_cache), in the default cache (Redis in
+# production): a copy lives max-age seconds at most, and any content change forgets them all.
+APP_PAGE_CACHE = env_bool("APP_PAGE_CACHE", False)
+CACHE_MIDDLEWARE_KEY_PREFIX = ""
+CACHE_MIDDLEWARE_SECONDS = HTTP_CACHE_MAX_AGE
 
 # Purge of the reverse proxy (Wagtail's front-end cache, HTTP backend): FRONTEND_CACHE_URL is
 # the purge location of the shipped nginx (deploy/nginx/tnl.conf, 127.0.0.1:8081); each purge
@@ -157,7 +166,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.cache_backend.RedisCache",  # one client per pool
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tnl"),
             "TIMEOUT": 600,

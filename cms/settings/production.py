@@ -34,6 +34,9 @@ X_FRAME_OPTIONS = "DENY"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The reverse proxy's purge (WAGTAILFRONTENDCACHE) is set in base.py from FRONTEND_CACHE_URL.
+# Whole anonymous public pages in the shared cache (home.page_cache). On by default with Redis
+# only: with a per-process cache, a change seen by one worker would not reach the others' copies.
+APP_PAGE_CACHE = env_bool("APP_PAGE_CACHE", bool(REDIS_URL))  # noqa: F405
 
 # Security (the block of base.py says what each setting does; docs/security.md the threats).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))

@@ -16,6 +16,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 from home.models.images import ListingImageMixin
+from home.restrictions import public
 
 # The renditions of a card (templates/includes/dated_card.html): two widths, WebP with a JPEG
 # fallback. Listings prefetch exactly these, so a page of cards costs two queries, not one per
@@ -29,8 +30,7 @@ class DatedPageQuerySet(PageQuerySet):
     def latest_public(self):
         images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
         return (
-            self.live()
-            .public()
+            public(self.live())
             .prefetch_related(Prefetch("image", queryset=images))
             .order_by("-date", "-first_published_at")
         )

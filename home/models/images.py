@@ -7,9 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from home.restrictions import CachedViewRestrictionsMixin
 
-class SocialImageMixin(models.Model):
-    """An optional image for OpenGraph / Twitter cards; page types may offer a better default."""
+
+class SocialImageMixin(CachedViewRestrictionsMixin, models.Model):
+    """An optional image for OpenGraph / Twitter cards; page types may offer a better default.
+
+    Every page type but the contact form has it, so it also carries the cached privacy check.
+    """
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",

@@ -132,3 +132,13 @@ def test_uploaded_media_other_than_images_and_pdf_are_downloads(client, db):
     png = default_storage.save("tests/pixel.png", ContentFile(b"\x89PNG\r\n\x1a\n"))
     assert client.get(f"/media/{png}")["Content-Disposition"].startswith("inline")
     assert client.get("/media/../cms/settings/base.py").status_code == 404
+
+
+def test_the_cached_site_follows_a_change_of_its_root_page(client, home_page):
+    """The request's Site comes from the cache (home.sites); saving the Site forgets it."""
+    faq = home_page.get_children().get(slug="faq")
+    assert f"<title>{faq.title} —" not in client.get("/").content.decode()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = faq
+    site.save()
+    assert f"<title>{faq.title} —" in client.get("/").content.decode()
