@@ -14,6 +14,7 @@ export REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/2}
 NGINX_PORT=${NGINX_PORT:-8800}
 WEB_PORT=${WEB_PORT:-8801}
 PURGE_PORT=${PURGE_PORT:-8802}
+RENDER_PORT=${RENDER_PORT:-8803}
 DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-8}
 APPLICANTS=${APPLICANTS:-20}
@@ -69,9 +70,16 @@ FRONTEND_CACHE_URL=http://127.0.0.1:$PURGE_PORT DJANGO_SETTINGS_MODULE=cms.setti
     .venv/bin/gunicorn cms.wsgi --workers 2 \
     --bind "127.0.0.1:$WEB_PORT" --log-level warning --forwarded-allow-ips 127.0.0.1 &
 GUNICORN=$!
+# The same app with its page cache off, on its own port: what rendering a page costs.
+APP_PAGE_CACHE=0 DJANGO_SETTINGS_MODULE=cms.settings.production \
+    .venv/bin/gunicorn cms.wsgi --workers 2 \
+    --bind "127.0.0.1:$RENDER_PORT" --log-level warning --forwarded-allow-ips 127.0.0.1 &
+RENDER=$!
 nginx -c "$WORK/nginx.conf" -p "$WORK"
-trap 'kill $GUNICORN; kill "$(cat "$WORK/nginx.pid")"' EXIT
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$WEB_PORT/sante/" >/dev/null && break; sleep 0.2; done
+trap 'kill $GUNICORN $RENDER; kill "$(cat "$WORK/nginx.pid")"' EXIT
+for port in "$WEB_PORT" "$RENDER_PORT"; do
+    for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/sante/" >/dev/null && break; sleep 0.2; done
+done
 
 YEAR=$(DJANGO_SETTINGS_MODULE=cms.settings.production $PY manage.py shell --no-imports -c \
     "from editions.models import Edition; print(Edition.objects.with_public_results().order_by('-year').first().year)")
@@ -91,17 +99,22 @@ measure() {  # url -> "rps p50 p99"
 set +e  # one page failing must not stop the others
 echo "== pages, ${DURATION} x ${CONNECTIONS} connections each — load: $(uptime | sed 's/.*load/load/')"
 read -r S_RPS S_P50 S_P99 < <(measure "http://127.0.0.1:$NGINX_PORT/static/bench/home.html")
-printf "%-34s %9s %8s %8s | %9s %8s %8s %6s %7s %s\n" URL "uncached" p50 p99 "cached" p50 p99 \
-    "c/st" "X-Cache" "load"
-printf "%-34s %9s %8s %8s | %9s %8s %8s\n" "(static file: same HTML)" - - - "$S_RPS" "$S_P50" "$S_P99"
+# rendered: gunicorn with the page cache off; uncached: gunicorn (application page cache, no
+# HTTP cache); cached: nginx's proxy cache in front.
+printf "%-34s %9s %8s %8s | %9s %8s %8s | %9s %8s %8s %6s %7s %s\n" URL "rendered" p50 p99 \
+    "uncached" p50 p99 "cached" p50 p99 "c/st" "X-Cache" "load"
+printf "%-34s %9s %8s %8s | %9s %8s %8s | %9s %8s %8s\n" "(static file: same HTML)" - - - - - - \
+    "$S_RPS" "$S_P50" "$S_P99"
 for url in "${URLS[@]}"; do
     code=$(curl -s -m 30 -o /dev/null -w "%{http_code}" "http://127.0.0.1:$NGINX_PORT$url")  # fill the cache
     [ "$code" = 200 ] || { printf "%-34s HTTP %s\n" "${url:0:34}" "$code"; continue; }
     status=$(curl -s -m 30 -o /dev/null -D - "http://127.0.0.1:$NGINX_PORT$url" | awk 'tolower($1)=="x-cache:" {print $2}' | tr -d '\r')
+    read -r R_RPS R_P50 R_P99 < <(measure "http://127.0.0.1:$RENDER_PORT$url")
     read -r U_RPS U_P50 U_P99 < <(measure "http://127.0.0.1:$WEB_PORT$url")
     read -r C_RPS C_P50 C_P99 < <(measure "http://127.0.0.1:$NGINX_PORT$url")
     ratio=$(awk -v c="$C_RPS" -v s="$S_RPS" 'BEGIN {printf "%.2f", c / s}')
-    printf "%-34s %9s %8s %8s | %9s %8s %8s %6s %7s %s\n" "${url:0:34}" "$U_RPS" "$U_P50" "$U_P99" \
+    printf "%-34s %9s %8s %8s | %9s %8s %8s | %9s %8s %8s %6s %7s %s\n" "${url:0:34}" \
+        "$R_RPS" "$R_P50" "$R_P99" "$U_RPS" "$U_P50" "$U_P99" \
         "$C_RPS" "$C_P50" "$C_P99" "$ratio" "$status" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 
