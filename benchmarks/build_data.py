@@ -101,6 +101,7 @@ def applicants():
 
 
 if __name__ == "__main__":
-    editions()
-    pages()
+    if os.environ.get("BENCH_ONLY") != "applicants":  # the SQLite applicants run needs no more
+        editions()
+        pages()
     applicants()

@@ -2,7 +2,7 @@
 # The benchmark of issue 12 (docs/performance.md): builds a large data set on PostgreSQL, starts
 # the shipped stack on 127.0.0.1 (nginx with deploy/nginx/ -> gunicorn, PostgreSQL, Redis) and
 # measures, alternating uncached (gunicorn) and cached (nginx) runs: throughput, p50/p99 of the
-# main pages, the same HTML as a static file through the same nginx (the physical limit), the
+# main pages, each page's bytes as a static file through the same nginx (the physical limit), the
 # ratios, the queries per page, then N applicants saving dossier steps.
 # Usage: bash benchmarks/run.sh   (env: DURATION=5s CONNECTIONS=8 APPLICANTS=20 SAVES=10)
 set -euo pipefail
@@ -87,8 +87,8 @@ BODY=$(DJANGO_SETTINGS_MODULE=cms.settings.production $PY manage.py shell --no-i
     "from editions.models import Result; print(Result.objects.public().laureates().order_by('collectivite__slug').first().collectivite.get_absolute_url())")
 URLS=(/ /actualites/ "/editions/$YEAR/" "/editions/$YEAR/resultats.json" /collectivites/ "$BODY" "/recherche/?q=mutualisation")
 
-# The home page's HTML as a static file, through the same nginx: the physical limit.
-mkdir -p staticfiles/bench && curl -s "http://127.0.0.1:$WEB_PORT/" >staticfiles/bench/home.html
+# Each page's own bytes as a static file, through the same nginx: its physical limit.
+mkdir -p staticfiles/bench
 
 measure() {  # url -> "rps p50 p99"
     local out
@@ -98,24 +98,25 @@ measure() {  # url -> "rps p50 p99"
 
 set +e  # one page failing must not stop the others
 echo "== pages, ${DURATION} x ${CONNECTIONS} connections each — load: $(uptime | sed 's/.*load/load/')"
-read -r S_RPS S_P50 S_P99 < <(measure "http://127.0.0.1:$NGINX_PORT/static/bench/home.html")
 # rendered: gunicorn with the page cache off; uncached: gunicorn (application page cache, no
-# HTTP cache); cached: nginx's proxy cache in front.
-printf "%-34s %9s %8s %8s | %9s %8s %8s | %9s %8s %8s %6s %7s %s\n" URL "rendered" p50 p99 \
-    "uncached" p50 p99 "cached" p50 p99 "c/st" "X-Cache" "load"
-printf "%-34s %9s %8s %8s | %9s %8s %8s | %9s %8s %8s\n" "(static file: same HTML)" - - - - - - \
-    "$S_RPS" "$S_P50" "$S_P99"
+# HTTP cache); cached: nginx's proxy cache in front; static: the page's bytes as a file.
+printf "%-34s %9s %8s %8s | %9s %8s %8s | %9s %8s %8s | %9s %6s %7s %s\n" URL "rendered" p50 p99 \
+    "uncached" p50 p99 "cached" p50 p99 "static" "c/st" "X-Cache" "load"
+n=0
 for url in "${URLS[@]}"; do
     code=$(curl -s -m 30 -o /dev/null -w "%{http_code}" "http://127.0.0.1:$NGINX_PORT$url")  # fill the cache
     [ "$code" = 200 ] || { printf "%-34s HTTP %s\n" "${url:0:34}" "$code"; continue; }
     status=$(curl -s -m 30 -o /dev/null -D - "http://127.0.0.1:$NGINX_PORT$url" | awk 'tolower($1)=="x-cache:" {print $2}' | tr -d '\r')
+    n=$((n + 1))
+    curl -s "http://127.0.0.1:$WEB_PORT$url" >"staticfiles/bench/page-$n.html"
+    read -r S_RPS _ _ < <(measure "http://127.0.0.1:$NGINX_PORT/static/bench/page-$n.html")
     read -r R_RPS R_P50 R_P99 < <(measure "http://127.0.0.1:$RENDER_PORT$url")
     read -r U_RPS U_P50 U_P99 < <(measure "http://127.0.0.1:$WEB_PORT$url")
     read -r C_RPS C_P50 C_P99 < <(measure "http://127.0.0.1:$NGINX_PORT$url")
     ratio=$(awk -v c="$C_RPS" -v s="$S_RPS" 'BEGIN {printf "%.2f", c / s}')
-    printf "%-34s %9s %8s %8s | %9s %8s %8s | %9s %8s %8s %6s %7s %s\n" "${url:0:34}" \
+    printf "%-34s %9s %8s %8s | %9s %8s %8s | %9s %8s %8s | %9s %6s %7s %s\n" "${url:0:34}" \
         "$R_RPS" "$R_P50" "$R_P99" "$U_RPS" "$U_P50" "$U_P99" \
-        "$C_RPS" "$C_P50" "$C_P99" "$ratio" "$status" "$(cut -d' ' -f1 /proc/loadavg)"
+        "$C_RPS" "$C_P50" "$C_P99" "$S_RPS" "$ratio" "$status" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 
 echo "== queries per page (Django test client on the same database; rendering, no page cache)"
