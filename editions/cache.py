@@ -13,6 +13,7 @@ from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
 from home import page_cache
+from home.cache_versions import CacheVersion
 
 from . import purge
 
@@ -24,21 +25,14 @@ VERSION_KEY = "editions:record-version"
 TIMEOUT = getattr(settings, "EDITIONS_CACHE_TIMEOUT", 600)
 
 
-def version():
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        cache.add(VERSION_KEY, 1, None)
-        current = cache.get(VERSION_KEY, 1)
-    return current
+RECORD_VERSION = CacheVersion(VERSION_KEY)
+version = RECORD_VERSION.current
 
 
 def bump_version():
     """A new record: its cached payloads and every cached page (``home.page_cache``) go."""
     page_cache.pages_changed()
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    RECORD_VERSION.bump()
 
 
 def cached(name, builder):

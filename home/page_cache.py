@@ -38,11 +38,11 @@ it on).
 import copy
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.middleware.cache import CacheMiddleware
 from django.utils.cache import get_conditional_response
 
+from home.cache_versions import CacheVersion
 from home.caching import PRIVATE_PREFIXES
 
 VERSION_KEY = "home:pages-version"
@@ -50,25 +50,14 @@ HEADER = "X-App-Cache"
 MESSAGES_COOKIE = "messages"
 
 
-def version():
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        cache.add(VERSION_KEY, 1, None)
-        current = cache.get(VERSION_KEY, 1)
-    return current
-
-
-def _bump():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not there (evicted, cleared): any new value retires the old keys
-        cache.set(VERSION_KEY, 2, None)
+PAGES_VERSION = CacheVersion(VERSION_KEY)
+version = PAGES_VERSION.current
 
 
 def pages_changed(**kwargs):
     """Forget every cached page, now and once the current transaction commits (a receiver)."""
-    _bump()
-    transaction.on_commit(_bump)
+    PAGES_VERSION.bump()
+    transaction.on_commit(PAGES_VERSION.bump)
 
 
 def enabled():
