@@ -12,14 +12,13 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import PageViewRestriction
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from editions import palmares
 from editions.factories import edition_with_results
 from home.models import NewsIndexPage, NewsPage
 from home.roles import APPLICANTS, COMMUNICATION, EDITORS, LABEL_TEAM
+from home.tests.forms import news_form
 
 pytestmark = pytest.mark.django_db
 
@@ -40,28 +39,6 @@ def person(group, username):
 def served(client, url, **headers):
     response = client.get(url, headers=headers)
     return response.get("X-App-Cache"), response
-
-
-def news_form(title):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slugify(title),
-            "date": timezone.localdate().isoformat(),
-            "intro": "Un chapô.",
-            "image": "",
-            "image_alt": "",
-            "body": streamfield([("paragraph", rich_text("<p>Le texte.</p>"))]),
-            "tags": "",
-            "seo_title": "",
-            "search_description": "",
-            "social_image": "",
-            "go_live_at": "",
-            "expire_at": "",
-            "comments": inline_formset([]),
-            "action-publish": "1",
-        }
-    )
 
 
 def test_a_second_anonymous_visit_is_served_from_the_cache(home_page, django_assert_num_queries):
@@ -86,7 +63,17 @@ def test_communication_publishes_then_unpublishes_a_news_item_seen_at_the_next_v
 
     communication = person(COMMUNICATION, "chloe-com")
     add = reverse("wagtailadmin_pages:add", args=("home", "newspage", index.pk))
-    assert communication.post(add, news_form("Une annonce toute fraîche")).status_code == 302
+    assert (
+        communication.post(
+            add,
+            news_form(
+                "Une annonce toute fraîche",
+                date=timezone.localdate().isoformat(),
+                **{"action-publish": "1"},
+            ),
+        ).status_code
+        == 302
+    )
     news = NewsPage.objects.get(title="Une annonce toute fraîche")
     assert news.live
 

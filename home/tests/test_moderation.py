@@ -8,37 +8,14 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home import roles
 from home.factories import NewsIndexPageFactory
 from home.models import NewsPage
+from home.tests.forms import news_form
 
 pytestmark = pytest.mark.django_db
-
-
-def news_form(title, **extra):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slugify(title),
-            "date": "2026-03-02",
-            "intro": "Un chapô.",
-            "image": "",
-            "image_alt": "",
-            "body": streamfield([("paragraph", rich_text("<p>Le texte.</p>"))]),
-            "tags": "",
-            "seo_title": "",
-            "search_description": "",
-            "social_image": "",
-            "go_live_at": "",
-            "expire_at": "",
-            "comments": inline_formset([]),
-            **extra,
-        }
-    )
 
 
 def add_url(index):
