@@ -8,6 +8,7 @@ from pytest_django.plugin import blocking_manager_key
 
 from tests.base_state import NO_DATABASE, TRANSACTIONAL, group_of, order, shared_demo
 from tests.browser import stop_shared
+from tests.migrated_db import migrated_copy
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is still used
 # synchronously there (fixtures, assertions), which is safe in tests.
@@ -17,8 +18,28 @@ XDIST_RUN = pytest.StashKey[str]()
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    """Keep the data kept for ``serialized_rollback`` where every connection object sees it.
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_blocker):
+    """The session's test database starts as the migrated copy when one exists for the current
+    migrations (tests/migrated_db.py); Django then keeps it (``keepdb``) and applies nothing."""
+    with django_db_blocker.unblock():
+        migrated_copy.seed()
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    # With the copies, each session's database is new anyway (seeded or removed just above).
+    return migrated_copy.enabled() or request.config.getvalue("reuse_db")
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request):
+    return not migrated_copy.enabled() and request.config.getvalue("create_db")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Store the migrated copy if this session had to migrate; keep the data kept for
+    ``serialized_rollback`` where every connection object sees it.
 
     Playwright's sync API switches context; asgiref then gives Django a fresh connection object
     (same in-memory database) that lacks ``_test_serialized_contents``, so transactional tests
@@ -26,6 +47,8 @@ def django_db_setup(django_db_setup):
     """
     from django.db import connections
 
+    with django_db_blocker.unblock():
+        migrated_copy.store()
     default = connections["default"]
     contents = getattr(default, "_test_serialized_contents", None)
     if contents is not None:
@@ -68,6 +91,18 @@ def pytest_sessionfinish(session):
         stop_shared(session.config.stash[XDIST_RUN])
     if blocking_manager_key in session.config.stash:
         shared_demo.release(session.config.stash[blocking_manager_key])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _renditions_encoded_once():
+    """Each rendition's bytes encoded once per process (tests/renditions.py)."""
+    from wagtail.images.models import Filter
+
+    from tests import renditions
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Filter, "run", renditions.run)
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,7 @@ BENCH_ONLY=applicants BENCH_APPLICANTS=$APPLICANTS DJANGO_SETTINGS_MODULE=cms.se
 DJANGO_SETTINGS_MODULE=cms.settings.production $PY manage.py collectstatic --noinput -v0
 redis-cli -n "${REDIS_URL##*/}" flushdb >/dev/null
 
-DJANGO_SETTINGS_MODULE=cms.settings.production .venv/bin/gunicorn cms.wsgi --workers 2 \
+DJANGO_SETTINGS_MODULE=cms.settings.production .venv/bin/gunicorn cms.wsgi --workers 2 --no-control-socket \
     --bind "127.0.0.1:$WEB_PORT" --log-level warning --forwarded-allow-ips 127.0.0.1 &
 GUNICORN=$!
 trap 'kill $GUNICORN' EXIT

@@ -67,12 +67,12 @@ CONF
 nginx -t -q -c "$WORK/nginx.conf" -p "$WORK"
 
 FRONTEND_CACHE_URL=http://127.0.0.1:$PURGE_PORT DJANGO_SETTINGS_MODULE=cms.settings.production \
-    .venv/bin/gunicorn cms.wsgi --workers 2 \
+    .venv/bin/gunicorn cms.wsgi --workers 2 --no-control-socket \
     --bind "127.0.0.1:$WEB_PORT" --log-level warning --forwarded-allow-ips 127.0.0.1 &
 GUNICORN=$!
 # The same app with its page cache off, on its own port: what rendering a page costs.
 APP_PAGE_CACHE=0 DJANGO_SETTINGS_MODULE=cms.settings.production \
-    .venv/bin/gunicorn cms.wsgi --workers 2 \
+    .venv/bin/gunicorn cms.wsgi --workers 2 --no-control-socket \
     --bind "127.0.0.1:$RENDER_PORT" --log-level warning --forwarded-allow-ips 127.0.0.1 &
 RENDER=$!
 nginx -c "$WORK/nginx.conf" -p "$WORK"

@@ -241,6 +241,9 @@ def two_servers(tmp_path):
                     f"--bind=127.0.0.1:{port}",
                     "--forwarded-allow-ips=127.0.0.1",
                     "--graceful-timeout=1",
+                    # One control socket per user by default ($HOME/.gunicorn): two servers at
+                    # once race to create it and log an error.
+                    "--no-control-socket",
                 ],
                 cwd=ROOT,
                 env=environment(database),

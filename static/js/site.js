@@ -1,7 +1,6 @@
 /* Progressive enhancement: without JavaScript the menu is always shown. */
 (function () {
   "use strict";
-  document.documentElement.classList.replace("no-js", "js");
   document.addEventListener("DOMContentLoaded", function () {
     var toggle = document.querySelector(".nav-toggle");
     var menu = document.getElementById("site-nav");
