@@ -10,6 +10,7 @@ from PIL import Image
 
 from home import roles
 from home.tests.security_support import PASSWORD, current_code, member, production_settings
+from tests.committed_demo import load_committed
 
 LISTEN = """
 window.__cspViolations = [];
@@ -48,10 +49,9 @@ def png_file(tmp_path):
 def test_the_admin_works_under_the_production_policy(
     live_server, page, production_policies, tmp_path
 ):
-    from home.demo import load
     from home.models import NewsPage
 
-    load()
+    load_committed("home")
     user = member("s.bernard", roles.COMMUNICATION)
     news = NewsPage.objects.live().first()
     page.add_init_script(LISTEN)

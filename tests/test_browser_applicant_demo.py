@@ -1,12 +1,11 @@
 """The demo applicant in Chromium: pages at phone widths, nothing typed lost on leaving a step."""
 
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 
 from home.demo.accounts import DEMO_PASSWORD
+from tests.committed_demo import load_committed
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -62,7 +61,7 @@ def log_in(page, url):
 
 @pytest.mark.browser
 def test_applicant_pages_never_scroll_sideways_on_a_phone(live_server, browser):
-    call_command("load_demo", stdout=StringIO())
+    load_committed("site")
     url = live_server.url
     for width in WIDTHS:
         context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 800})
@@ -81,7 +80,7 @@ def test_applicant_pages_never_scroll_sideways_on_a_phone(live_server, browser):
 
 @pytest.mark.browser
 def test_leaving_a_step_keeps_what_was_typed(live_server, page):
-    call_command("load_demo", stdout=StringIO())
+    load_committed("site")
     url = live_server.url
     log_in(page, url)
     page.get_by_role("link", name="Continuer le dossier 2027").click()

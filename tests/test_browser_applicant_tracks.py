@@ -1,14 +1,12 @@
 """The demo applicant starts a 2027 dossier on the Badge track in Chromium and gets the short
 questionnaire (2025 scheme: Badge beside Label)."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from candidatures.demo.applicant import DEMO_SECOND_BODY
 from home.demo.accounts import DEMO_PASSWORD
 from tests.browser import axe_violations
+from tests.committed_demo import load_committed
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -19,7 +17,7 @@ def test_the_demo_applicant_starts_a_badge_dossier_and_sees_the_short_questionna
 ):
     from candidatures.models import Candidature
 
-    call_command("load_demo", stdout=StringIO())
+    load_committed("site")
     url = live_server.url
     page.goto(url + "/compte/connexion/")
     page.get_by_label("Adresse électronique").fill("candidat")

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from tests.browser import axe_violations, html_errors
+from tests.committed_demo import load_committed
 
 PAGES = [
     "/editions/",
@@ -27,10 +28,8 @@ PAGES = [
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_public_record_pages_pass_axe(live_server, page):
-    from editions.demo import load
-
     cache.clear()
-    load()
+    load_committed("editions")
     for path in PAGES:
         response = page.goto(live_server.url + path)
         assert response.status == 200, path
@@ -55,10 +54,8 @@ def test_public_record_pages_are_valid_html(client):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_visitor_finds_laureates_on_the_map(live_server, page):
     """Filter by clicking links, open a body from its point, a département from its shape."""
-    from editions.demo import load
-
     cache.clear()
-    load()
+    load_committed("editions")
     page.goto(live_server.url + "/collectivites/")
     page.get_by_role("link", name="Voir les lauréats sur la carte").click()
     page.get_by_role("navigation", name="Filtrer par édition").get_by_role(

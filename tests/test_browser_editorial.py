@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests.browser import axe_violations, html_errors
+from tests.committed_demo import load_committed
 
 PAGES = [
     "/",
@@ -22,9 +23,7 @@ PAGES = [
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("width", [320, 1280])
 def test_editorial_pages_pass_axe_without_console_errors(live_server, page, width):
-    from home.demo import load
-
-    load()
+    load_committed("home")
     page.set_viewport_size({"width": width, "height": 900})
     for url in PAGES:
         response = page.goto(live_server.url + url)
@@ -40,9 +39,7 @@ def test_editorial_pages_pass_axe_without_console_errors(live_server, page, widt
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_mobile_menu_toggle_opens_and_closes(live_server, page):
-    from home.demo import load
-
-    load()
+    load_committed("home")
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto(live_server.url + "/")
     toggle = page.get_by_role("button", name="Menu")
@@ -66,9 +63,7 @@ def test_mobile_menu_toggle_opens_and_closes(live_server, page):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_menu_is_shown_without_javascript(live_server, browser):
-    from home.demo import load
-
-    load()
+    load_committed("home")
     context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 800})
     try:
         page = context.new_page()
@@ -115,10 +110,9 @@ def test_communication_approves_from_the_editor_and_the_dashboard(live_server, p
     from django.contrib.auth import get_user_model
     from playwright.sync_api import expect
 
-    from home.demo import load
     from home.models import NewsIndexPage, NewsPage
 
-    load()
+    load_committed("home")
     url = live_server.url
     page.set_default_timeout(15000)
     index = NewsIndexPage.objects.get()

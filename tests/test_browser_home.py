@@ -1,6 +1,7 @@
 import pytest
 
 from tests.browser import axe_violations
+from tests.committed_demo import load_committed
 
 pytestmark = [
     pytest.mark.browser,
@@ -9,9 +10,7 @@ pytestmark = [
 
 
 def test_home_page_loads_without_console_error_and_passes_axe(live_server, page):
-    from home.demo import load
-
-    load()
+    load_committed("home")
     response = page.goto(live_server.url + "/")
     assert response.status == 200
     assert page.locator("html").get_attribute("lang") == "fr"

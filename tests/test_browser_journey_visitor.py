@@ -2,17 +2,17 @@
 laureate's page and badge, the open data, a search; nothing embargoed on the way."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
+
+from tests.committed_demo import load_committed
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.mark.browser
 def test_a_journalist_finds_the_results_and_their_press_release(live_server, page):
-    call_command("load_demo", stdout=StringIO())
+    load_committed("site")
     page.goto(live_server.url + "/")
     main = page.locator("main")
     menu = page.get_by_role("navigation", name=re.compile("principal", re.I))
