@@ -2,10 +2,10 @@
 
 Running the 260 migrations (Wagtail's and ours) costs ~45 s per test process on this machine, paid
 by every pytest-xdist worker of every run. The first process to migrate keeps a copy, keyed by
-what decides the migrated schema and data (every migration file, the locked dependencies, the
-settings, the engine); later processes start from that copy (a SQLite file, a PostgreSQL template
-database) and Django's ``migrate`` then finds nothing to apply. A changed migration, dependency
-or setting gives a new key, hence a real migration run. ``TNL_TEST_DB_CACHE=off`` migrates every
+what decides the migrated schema and data (INPUTS below, the engine, the Python version); later
+processes start from that copy (a SQLite file, a PostgreSQL template database) and Django's
+``migrate`` then finds nothing to apply. A changed migration, model, dependency or setting gives
+a new key, hence a real migration run. ``TNL_TEST_DB_CACHE=off`` migrates every
 time; ``.ci/production-path`` migrates an empty PostgreSQL database as the README says, so CI
 still runs every migration.
 """
@@ -15,15 +15,25 @@ import os
 import sqlite3
 import sys
 import time
-from contextlib import closing
+from contextlib import closing, suppress
 from pathlib import Path
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+KEEP = 3  # copies kept (checkouts with other migrations share the cache and the cluster)
+# What decides the migrated database: the migrations, the modules they import (group names,
+# permission lists, field callables), the models (permissions made after migrating), the locked
+# dependencies (Wagtail's migrations) and the settings.
 INPUTS = (
     "*/migrations/*.py",
     "*/*/migrations/*.py",
+    "*/models.py",
+    "*/models/*.py",
+    "*/*/models.py",
+    "home/roles.py",
+    "home/listing.py",
+    "editions/permissions.py",
     "requirements.lock",
     "cms/settings/base.py",
     "cms/settings/test.py",
@@ -110,6 +120,9 @@ class MigratedCopy:
         self.connection.close()
         copy_sqlite(self.connection.settings_dict["NAME"], partial)
         os.replace(partial, copy)  # atomic: a worker storing the same key at once is harmless
+        older = sorted(copy.parent.glob("*.sqlite3"), key=lambda path: -path.stat().st_mtime)
+        for stale in older[KEEP:]:
+            stale.unlink(missing_ok=True)
 
     # PostgreSQL: a template database per key, cloned by CREATE DATABASE ... TEMPLATE.
     def _template(self):
@@ -122,7 +135,7 @@ class MigratedCopy:
                 with self.connection._nodb_cursor() as cursor:
                     cursor.execute(sql)
                     return cursor.fetchall() if cursor.description else None
-            except Exception as error:
+            except DatabaseError as error:
                 # Two workers cloning one template at the same instant: wait for the other.
                 if not (retry_busy and "being accessed by other users" in str(error)):
                     raise
@@ -154,9 +167,17 @@ class MigratedCopy:
         self._admin(f"CREATE DATABASE {quote(partial)} TEMPLATE {quote(name)}", retry_busy=True)
         try:
             self._admin(f"ALTER DATABASE {quote(partial)} RENAME TO {quote(self._template())}")
-        except Exception:
+        except DatabaseError:
             # Another worker stored the same key first.
             self._admin(f"DROP DATABASE IF EXISTS {quote(partial)}")
+        older = self._admin(
+            # Templates only: a partial copy's name has one more "_<pid>".
+            "SELECT datname FROM pg_database WHERE datname ~ '^tnl_migrated_[0-9a-f]+$' "
+            f"ORDER BY oid DESC OFFSET {KEEP}"
+        )
+        for (stale,) in older:
+            with suppress(DatabaseError):  # being cloned by another checkout's run: next time
+                self._admin(f"DROP DATABASE IF EXISTS {quote(stale)}")
 
 
 migrated_copy = MigratedCopy()
