@@ -48,13 +48,20 @@ def cache_dir():
     return Path(value or Path.home() / ".cache" / "tnl-tests")
 
 
-def key(connection):
-    digest = hashlib.sha256(f"{sys.version_info[:2]} {connection.vendor}".encode())
+def migrations_digest(*extra):
+    """A digest of INPUTS (and of ``extra`` strings): it changes when the migrated state may."""
+    digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    for value in extra:
+        digest.update(value.encode())
     for pattern in INPUTS:
         for path in sorted(BASE_DIR.glob(pattern)):
             digest.update(str(path.relative_to(BASE_DIR)).encode())
             digest.update(path.read_bytes())
-    return digest.hexdigest()[:20]
+    return digest.hexdigest()
+
+
+def key(connection):
+    return migrations_digest(connection.vendor)[:20]
 
 
 def copy_sqlite(source, target):

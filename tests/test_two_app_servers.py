@@ -9,12 +9,11 @@ lock the pair on both.
 Whatever database the suite runs on (SQLite or PostgreSQL), this test runs against this machine's
 PostgreSQL (127.0.0.1:5432, user postgres) and Redis (127.0.0.1:6379, db 13, keys prefixed with
 the test database's name), which are always there, here and in CI. A migrated template database
-(named by a hash of the migrations and of the seed below) is built once per PostgreSQL cluster
-(~40 s idle); each run copies it (~1 s). The three newest templates are kept (checkouts with
-other migrations); any may be dropped at any time.
+(named by a digest of what decides the migrated state, as in tests/migrated_db.py, and of the
+seed below) is built once per PostgreSQL cluster (~40 s idle); each run copies it (~1 s). The
+three newest templates are kept (checkouts with other migrations); any may be dropped at any time.
 """
 
-import hashlib
 import http.client
 import os
 import re
@@ -30,6 +29,8 @@ from pathlib import Path
 import psycopg
 import pytest
 import redis
+
+from tests.migrated_db import migrations_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
@@ -131,10 +132,8 @@ def manage(database, *args, code=None):
 
 
 def template_name():
-    digest = hashlib.sha256(SEED.encode())
-    for path in sorted(ROOT.glob("*/migrations/*.py")) + sorted(ROOT.glob("*/*/migrations/*.py")):
-        digest.update(path.read_bytes())
-    return f"tnl_two_servers_tpl_{digest.hexdigest()[:12]}"
+    # The same inputs as the suite's migrated copy (tests/migrated_db.py), and the seed below.
+    return f"tnl_two_servers_tpl_{migrations_digest(SEED)[:12]}"
 
 
 def admin_connection():
