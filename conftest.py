@@ -126,6 +126,17 @@ def home_page(db):
 
 
 @pytest.fixture
+def demo(db):
+    """The demo éditions (2016-2025, 2027), loaded once per group of tests (tests/base_state.py)."""
+    from editions.demo import load
+    from editions.models import Edition
+
+    if shared_demo.covers("editions"):
+        return Edition.objects.get(year=2021)
+    return load()
+
+
+@pytest.fixture
 def cast(db):
     """People in their real groups and a dossier in each state (``tests.people``), built once
     per group of tests."""

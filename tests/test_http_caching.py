@@ -16,10 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site(home_page):
-    from editions.demo import load
-
-    load()
+def site(home_page, demo):
     return home_page
 
 

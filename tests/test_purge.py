@@ -90,10 +90,8 @@ def test_publishing_a_news_item_sends_purge_requests_for_its_list(
     assert "testserver" in {host for host, _path in proxy}  # WAGTAILADMIN_BASE_URL
 
 
-def test_palmares_going_live_purges_edition_exports_directory_bodies_badges_home(home_page):
-    from editions.demo import load
-
-    edition = load()  # the 2021 édition, published
+def test_palmares_going_live_purges_edition_exports_directory_bodies_badges_home(home_page, demo):
+    edition = demo  # the 2021 édition, published
     urls = palmares_urls(edition)
     year = edition.year
     assert urls[:4] == [
@@ -115,10 +113,8 @@ def test_palmares_going_live_purges_edition_exports_directory_bodies_badges_home
     assert len(urls) == len(set(urls))
 
 
-def test_a_corrected_decision_purges_that_body_even_when_no_longer_laureate(home_page):
-    from editions.demo import load
-
-    edition = load()
+def test_a_corrected_decision_purges_that_body_even_when_no_longer_laureate(home_page, demo):
+    edition = demo
     result = edition.results.laureates().select_related("collectivite").first()
     slug = result.collectivite.slug
     result.level = None
@@ -130,11 +126,9 @@ def test_a_corrected_decision_purges_that_body_even_when_no_longer_laureate(home
 
 
 def test_purge_palmares_sends_every_url_to_the_proxy(
-    home_page, proxy, django_capture_on_commit_callbacks
+    home_page, demo, proxy, django_capture_on_commit_callbacks
 ):
-    from editions.demo import load
-
-    edition = Edition.objects.get(pk=load().pk)
+    edition = Edition.objects.get(pk=demo.pk)
     with django_capture_on_commit_callbacks(execute=True):
         urls = purge_palmares(edition)
     assert {iri_to_uri(url) for url in urls} <= {path for _host, path in proxy}

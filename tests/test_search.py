@@ -14,10 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site(home_page):
-    from editions.demo import load
-
-    return load()
+def site(home_page, demo):
+    return demo
 
 
 def search_queries(client, url):
