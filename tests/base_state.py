@@ -19,6 +19,7 @@ PARTS = {
     "editions": "editions.demo.load",
     "selfassessment": "editions.selfassessment.demo.load",
     "cast": "tests.people.build_cast",
+    "jury_dossiers": "candidatures.tests.test_jury_permissions.build_dossiers",
 }
 # The parts each fixture needs (the self-assessment is the 2027 édition's: the éditions first).
 FIXTURE_PARTS = {
@@ -26,6 +27,7 @@ FIXTURE_PARTS = {
     "demo": ("editions",),
     "assessment": ("editions", "selfassessment"),
     "cast": ("cast",),
+    "dossiers": ("jury_dossiers",),
 }
 
 NO_DATABASE, TRANSACTIONAL = "0", "~"  # sort before and after every group

@@ -162,8 +162,7 @@ def submit(candidature, user):
     return state
 
 
-@pytest.fixture
-def people(db):
+def make_people():
     staff = make_user("equipe", "Équipe label")
     jure1 = make_user("jure1", "Jury", first_name="Jeanne", last_name="Juré")
     jure2 = make_user("jure2", "Jury", first_name="Paul", last_name="Juré")
@@ -178,6 +177,11 @@ def people(db):
         "president": president,
         "applicant": applicant,
     }
+
+
+@pytest.fixture
+def people(db):
+    return make_people()
 
 
 @pytest.fixture

@@ -4,9 +4,16 @@ import pytest
 from django.urls import reverse
 
 from candidatures.lifecycle.workflow import set_status
-from candidatures.models import Assignment, CandidatureStatus, ConflictOfInterest
+from candidatures.models import Assignment, Candidature, CandidatureStatus, ConflictOfInterest
 from candidatures.tests.jury_fixtures import *  # noqa: F403
-from candidatures.tests.jury_fixtures import make_candidature, submit
+from candidatures.tests.jury_fixtures import (
+    make_candidature,
+    make_edition,
+    make_jury,
+    make_people,
+    submit,
+)
+from tests.base_state import shared_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -15,14 +22,21 @@ def snippet_url(name, *args):
     return reverse(f"wagtailsnippets_candidatures_candidature:{name}", args=args)
 
 
-@pytest.fixture
-def dossiers(edition, jury, people):
+NAMES = {
+    "mine": "Commune Attribuée",
+    "conflicted": "Commune En Conflit",
+    "other": "Commune Étrangère",
+}
+
+
+def build_dossiers():
     """Three dossiers in evaluation: one assigned to jure1, one assigned to jure1 but conflicted,
-    one not assigned to jure1."""
-    mine = make_candidature(edition, people["applicant"], name="Commune Attribuée")
-    conflicted = make_candidature(edition, people["applicant"], name="Commune En Conflit")
-    other = make_candidature(edition, people["applicant"], name="Commune Étrangère")
-    for c in (mine, conflicted, other):
+    one not assigned to jure1 (a demo part: built once per group, tests/base_state.py)."""
+    edition, people = make_edition(), make_people()
+    make_jury(edition, [people["jure1"], people["jure2"]], president=people["president"])
+    built = {}
+    for key, name in NAMES.items():
+        built[key] = c = make_candidature(edition, people["applicant"], name=name)
         submit(c, people["applicant"])
         c.current_workflow_task_state.task.specific.approve(
             c.current_workflow_task_state, people["staff"]
@@ -30,10 +44,19 @@ def dossiers(edition, jury, people):
         c.refresh_from_db()
         assert c.status == CandidatureStatus.EVALUATION
     Assignment.objects.filter(juror=people["jure1"]).delete()
-    Assignment.objects.get_or_create(candidature=mine, juror=people["jure1"])
-    Assignment.objects.get_or_create(candidature=conflicted, juror=people["jure1"])
-    ConflictOfInterest.objects.create(user=people["jure1"], collectivite=conflicted.collectivite)
-    return {"mine": mine, "conflicted": conflicted, "other": other}
+    Assignment.objects.get_or_create(candidature=built["mine"], juror=people["jure1"])
+    Assignment.objects.get_or_create(candidature=built["conflicted"], juror=people["jure1"])
+    ConflictOfInterest.objects.create(
+        user=people["jure1"], collectivite=built["conflicted"].collectivite
+    )
+    return built
+
+
+@pytest.fixture
+def dossiers(edition, jury, people):
+    if not shared_demo.covers("jury_dossiers"):
+        return build_dossiers()
+    return {key: Candidature.objects.get(collectivite__name=name) for key, name in NAMES.items()}
 
 
 def assert_refused(response):
