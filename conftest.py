@@ -38,22 +38,36 @@ def django_db_createdb(request):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Store the migrated copy if this session had to migrate; keep the data kept for
-    ``serialized_rollback`` where every connection object sees it.
+    """Store the migrated copy if this session had to migrate; bring the migrated state back
+    quickly for ``serialized_rollback``.
+
+    A transactional test with ``serialized_rollback`` (every live-server test) starts by
+    rewriting, row by row through the ORM, what Django serialised after migrating (groups,
+    content types, the root page...): ~0.5 s per test on PostgreSQL. The same state, copied once
+    here (tests/committed_demo.py), is written back instead, in milliseconds.
 
     Playwright's sync API switches context; asgiref then gives Django a fresh connection object
-    (same in-memory database) that lacks ``_test_serialized_contents``, so transactional tests
-    after the browser started were flushed and never restored. Storing it on the class fixes it.
+    (same database) that lacks ``_test_serialized_contents``, so transactional tests after the
+    browser started were flushed and never restored. Storing it on the class fixes it.
     """
     from django.db import connections
 
+    from tests.committed_demo import copy_database
+
+    default = connections["default"]
     with django_db_blocker.unblock():
         migrated_copy.store()
-    default = connections["default"]
+        migrated_state = copy_database(default, name="tnl_migrated_state")
     contents = getattr(default, "_test_serialized_contents", None)
     if contents is not None:
         type(default)._test_serialized_contents = contents
-    yield
+
+    def restore_migrated_state(creation, data):
+        migrated_state.restore(creation.connection)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(type(default.creation), "deserialize_db_from_string", restore_migrated_state)
+        yield
 
 
 def pytest_collection_modifyitems(items):

@@ -43,8 +43,14 @@ def load_committed(*parts):
         return
     for part in parts:
         LOADERS[part]()
+    _copies[parts] = copy_database(connection, name=f"tnl_demo_{len(_copies)}")
+
+
+def copy_database(connection, name):
+    """A copy of the whole database, to ``restore(connection)`` later (``name``: PostgreSQL's
+    schema for it)."""
     copy = SqliteCopy if connection.vendor == "sqlite" else PostgresCopy
-    _copies[parts] = copy.store(connection, name=f"tnl_demo_{len(_copies)}")
+    return copy.store(connection, name=name)
 
 
 class SqliteCopy:
@@ -58,6 +64,7 @@ class SqliteCopy:
         return cls(database)
 
     def restore(self, connection):
+        connection.ensure_connection()
         self.database.backup(connection.connection)
 
 
