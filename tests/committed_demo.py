@@ -22,6 +22,7 @@ the copied rows still find them.
 import sqlite3
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.postgresql.operations import DatabaseOperations
@@ -50,6 +51,12 @@ def load_committed(*parts):
     for part in parts:
         LOADERS[part]()
     _copies[parts] = copy_database(connection, name=f"tnl_demo_{len(_copies)}")
+
+
+def same_worker(*parts):
+    """The mark that sends the tests loading ``parts`` to one pytest-xdist worker, where the
+    copy made by the first serves the others."""
+    return pytest.mark.xdist_group("committed-" + "+".join(parts))
 
 
 def copy_database(connection, name):

@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from tests.backup_snapshot import snapshot
+from tests.committed_demo import load_committed, same_worker
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -93,10 +94,11 @@ def add_files():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@same_worker("site")
 def test_a_backup_restores_into_an_empty_install_with_the_same_dossiers_files_and_results(
     tmp_path,
 ):
-    call_command("load_demo", stdout=StringIO())
+    load_committed("site")  # manage.py load_demo
     add_files()
     before = snapshot()
     assert before["rows"]["candidatures.Candidature"]

@@ -5,15 +5,19 @@ from urllib.parse import urlsplit
 import pytest
 
 from home.demo.accounts import DEMO_PASSWORD
-from tests.committed_demo import load_committed
+from tests.committed_demo import load_committed, same_worker
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    same_worker("site"),
+]
 
 WIDTHS = [320, 375]
 
 
 def applicant_pages(page, url):
-    """The demo applicant's pages, found by following links as a person would."""
+    """The demo applicant's pages, found by following links as a person would; each is yielded
+    while the browser shows it."""
     seen, queue = [], ["/espace-candidat/", "/compte/profil/"]
     while queue:
         path = queue.pop(0)
@@ -21,6 +25,7 @@ def applicant_pages(page, url):
             continue
         seen.append(path)
         page.goto(url + path)
+        yield path
         for href in page.eval_on_selector_all("main a[href]", "els => els.map(e => e.href)"):
             target = urlsplit(href)
             ours = target.netloc == urlsplit(url).netloc
@@ -30,7 +35,6 @@ def applicant_pages(page, url):
                 and not target.path.endswith((".pdf", ".csv", "/telecharger/"))
             ):
                 queue.append(target.path)
-    return seen
 
 
 def overflow(page):
@@ -67,14 +71,13 @@ def test_applicant_pages_never_scroll_sideways_on_a_phone(live_server, browser):
         context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 800})
         page = context.new_page()
         log_in(page, url)
-        paths = applicant_pages(page, url)
-        assert len(paths) >= 5, paths  # dashboard, profile, members, steps, recap
-        wide = {}
-        for path in paths:
-            page.goto(url + path)
+        paths, wide = [], {}
+        for path in applicant_pages(page, url):
+            paths.append(path)
             if overflow(page) > 0:
                 wide[path] = (overflow(page), page.evaluate(CULPRITS))
         context.close()
+        assert len(paths) >= 5, paths  # dashboard, profile, members, steps, recap
         assert wide == {}, f"{width} px: pages wider than the screen (px too wide): {wide}"
 
 

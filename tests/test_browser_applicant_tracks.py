@@ -6,9 +6,12 @@ import pytest
 from candidatures.demo.applicant import DEMO_SECOND_BODY
 from home.demo.accounts import DEMO_PASSWORD
 from tests.browser import axe_violations
-from tests.committed_demo import load_committed
+from tests.committed_demo import load_committed, same_worker
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    same_worker("site"),
+]
 
 
 @pytest.mark.browser

@@ -5,9 +5,12 @@ import re
 
 import pytest
 
-from tests.committed_demo import load_committed
+from tests.committed_demo import load_committed, same_worker
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    same_worker("site"),
+]
 
 
 @pytest.mark.browser
