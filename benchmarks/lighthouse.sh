@@ -64,9 +64,19 @@ for path in $paths; do
     for run in $(seq "$RUNS"); do
         curl -s -o /dev/null "$SITE_URL$path"  # warm Django's caches (nginx would too)
         out="$WORK/report-$(echo "$path" | tr -c 'a-z0-9' '_')-$run.json"
-        "$LIGHTHOUSE" "$SITE_URL$path" --quiet --only-categories=performance \
-            --chrome-flags="--headless --no-sandbox" --output=json --output-path="$out" \
-            >/dev/null 2>"$WORK/lighthouse.log" || { tail -5 "$WORK/lighthouse.log"; continue; }
+        # A run whose trace Lighthouse failed to record (a runtimeError, e.g. NO_NAVSTART:
+        # "Please run Lighthouse again") has no score: run it again, once.
+        for attempt in 1 2; do
+            rm -f "$out"
+            "$LIGHTHOUSE" "$SITE_URL$path" --quiet --only-categories=performance \
+                --chrome-flags="--headless --no-sandbox" --output=json --output-path="$out" \
+                >/dev/null 2>"$WORK/lighthouse.log" \
+                && node -e 'process.exit(require(process.argv[1]).runtimeError ? 1 : 0)' "$out" \
+                && break
+            echo "run $run of $path, attempt $attempt: $(tail -1 "$WORK/lighthouse.log")"
+            rm -f "$out"
+        done
+        [ -f "$out" ] || continue
         load=$(cut -d' ' -f1 /proc/loadavg)
         node -e '
 const r = require(process.argv[1]), a = r.audits;
@@ -81,7 +91,7 @@ for path in $paths; do
     node -e '
 const fs = require("fs"), [dir, stem, path] = process.argv.slice(1);
 const runs = fs.readdirSync(dir).filter((f) => f.startsWith(stem + "-") && f.endsWith(".json"))
-    .map((f) => require(dir + "/" + f));
+    .map((f) => require(dir + "/" + f)).filter((r) => !r.runtimeError);  // no score without a trace
 const median = (xs) => xs.sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)];
 const scores = runs.map((r) => Math.round(r.categories.performance.score * 100));
 const tbt = runs.map((r) => Math.round(r.audits["total-blocking-time"].numericValue));
