@@ -73,6 +73,7 @@ class SqliteCopy:
     @classmethod
     def store(cls, connection, name):
         database = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.ensure_connection()
         connection.connection.backup(database)
         return cls(database)
 
