@@ -9,24 +9,15 @@ import pytest
 from django.db import reset_queries
 from django.utils import timezone
 
-from editions import demo as editions_demo
 from editions.models import Collectivite, Edition, Result
 from home.models import HomePage
-from tests.base_state import shared_demo
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_page")]  # with `demo`
 
 
 def figures(html):
     start = html.index('class="key-figures__list"')
     return html[start : html.index("</ul>", start)]
-
-
-@pytest.fixture
-def demo(home_page):
-    if not shared_demo.covers("editions"):
-        editions_demo.load()
-    return home_page
 
 
 def test_home_page_shows_the_figures_of_the_latest_published_edition(client, demo):

@@ -10,22 +10,13 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 
-from editions import demo as editions_demo
 from editions.models import Collectivite, Result
 from home.models import NewsPage, PressReleasePage
 from home.roles import APPLICANTS
-from tests.base_state import shared_demo
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_page")]  # with `demo`
 
 STYLESHEET = re.compile(r"<link\b[^>]*\brel=[\"']?stylesheet[^>]*>", re.I)
-
-
-@pytest.fixture
-def demo(home_page):
-    if not shared_demo.covers("editions"):
-        editions_demo.load()
-    return home_page
 
 
 def stylesheets(html):
